@@ -1,0 +1,8 @@
+import type { SlashCommand } from './command.js';
+import { baseDefinition, isPrivate, withPrivate } from './definition.js';
+import { connectionReply } from './topics.js';
+
+export const connectionCommand: SlashCommand = {
+  data: withPrivate(baseDefinition('connection', 'How the lower back and hips are connected')).toJSON(),
+  run: (input) => connectionReply({ locale: input.locale, ephemeral: isPrivate(input) }),
+};

@@ -1,0 +1,33 @@
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import type { CommandInput } from './command.js';
+
+/**
+ * A command definition usable in servers, in DMs with the bot, and as a user-installed app in any
+ * private channel, so people can ask privately wherever they are.
+ */
+export function baseDefinition(name: string, description: string): SlashCommandBuilder {
+  return new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
+}
+
+export const PRIVATE_OPTION = 'private';
+
+/** Adds the `private` boolean every command takes. */
+export function withPrivate<B extends { addBooleanOption: SlashCommandBuilder['addBooleanOption'] }>(
+  builder: B,
+  defaultNote = 'false',
+): B {
+  builder.addBooleanOption((o) =>
+    o.setName(PRIVATE_OPTION).setDescription(`Only you see the answer (default: ${defaultNote})`),
+  );
+  return builder;
+}
+
+export function isPrivate(input: CommandInput, byDefault = false): boolean {
+  const value = input.options[PRIVATE_OPTION];
+  return typeof value === 'boolean' ? value : byDefault;
+}

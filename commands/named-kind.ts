@@ -1,0 +1,58 @@
+import { entryOf, type Kind, type TopicId } from '../content/index.js';
+import { COLORS, userText, type ReplyDraft } from '../src/reply.js';
+import type { SlashCommand } from './command.js';
+import { baseDefinition, isPrivate, withPrivate } from './definition.js';
+import { nameOption } from './name-option.js';
+import { kindEntryReply, overviewReply, topicButton } from './topics.js';
+
+export const NAME_OPTION = 'name';
+
+/** /cause, /tips and /treatment: one entry by name, or the overview of all of them. */
+export function namedKindCommand(
+  kind: Kind,
+  name: string,
+  description: string,
+  optionDescription: string,
+): SlashCommand {
+  const names = nameOption(kind);
+  const data = withPrivate(
+    baseDefinition(name, description).addStringOption((o) =>
+      o.setName(NAME_OPTION).setDescription(optionDescription).setAutocomplete(true).setMaxLength(100),
+    ),
+  ).toJSON();
+
+  /** A value typed past autocomplete that names nothing: always private, with the closest entries. */
+  function didYouMean(value: string): ReplyDraft {
+    const slugs = names.suggest(value);
+    return {
+      ephemeral: true,
+      outcome: 'unknown-value',
+      embeds: [
+        {
+          title: 'Not found',
+          description: [
+            "I don't know '",
+            userText(value),
+            `'. Did you mean ${slugs.map((slug) => entryOf(kind, slug).title).join(', ')}? Pick one below, or use /${name} without a name to see them all.`,
+          ],
+          color: COLORS.notice,
+        },
+      ],
+      buttons: slugs.map((slug) => topicButton(`${kind}:${slug}` as TopicId, 'primary')),
+    };
+  }
+
+  return {
+    data,
+    run(input) {
+      const ctx = { locale: input.locale, ephemeral: isPrivate(input) };
+      const value = input.options[NAME_OPTION];
+      if (typeof value !== 'string' || value.trim() === '') return overviewReply(kind, ctx);
+      const slug = names.resolve(value);
+      return slug ? kindEntryReply(kind, slug, ctx) : didYouMean(value);
+    },
+    autocomplete(input) {
+      return input.focused.name === NAME_OPTION ? names.autocomplete(input.focused.value) : [];
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { SlashCommand } from './command.js';
+import { baseDefinition, isPrivate, withPrivate } from './definition.js';
+import { urgentReply } from './topics.js';
+
+export const urgentCommand: SlashCommand = {
+  data: withPrivate(
+    baseDefinition('urgent', 'Warning signs: when to call emergency services, when to see a doctor soon'),
+  ).toJSON(),
+  run: (input) => urgentReply({ locale: input.locale, ephemeral: isPrivate(input) }),
+};

@@ -1,0 +1,27 @@
+/** Per-user sliding window: at most `limit` actions in `windowMs`. State is per process. */
+export class Cooldown {
+  private readonly hits = new Map<string, number[]>();
+
+  constructor(
+    readonly limit = 5,
+    readonly windowMs = 10_000,
+  ) {}
+
+  /** Records an action; returns 0 when allowed, else the milliseconds until the user may act again. */
+  take(userId: string, now: number): number {
+    const since = now - this.windowMs;
+    const recent = (this.hits.get(userId) ?? []).filter((t) => t > since);
+    if (recent.length >= this.limit) {
+      this.hits.set(userId, recent);
+      return (recent[0] as number) + this.windowMs - now;
+    }
+    recent.push(now);
+    this.hits.set(userId, recent);
+    if (this.hits.size > 10_000) this.sweep(since);
+    return 0;
+  }
+
+  private sweep(since: number): void {
+    for (const [user, times] of this.hits) if ((times.at(-1) ?? 0) <= since) this.hits.delete(user);
+  }
+}

@@ -1,0 +1,165 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  EmbedBuilder,
+  StringSelectMenuBuilder,
+  type MessageActionRowComponentBuilder,
+} from '@discordjs/builders';
+import {
+  ButtonStyle,
+  InteractionResponseType,
+  MessageFlags,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+import { PROVIDER_RECOMMENDATION, type Source } from '../content/index.js';
+import { escapeUserText } from './escape.js';
+import { LIMITS, limitViolations } from './limits.js';
+
+/** Text the user typed, echoed back. The reply builder escapes it; nothing else may. */
+export interface UserText {
+  readonly user: string;
+}
+/** Reply text: plain strings from the content module, with any echoed user text marked. */
+export type Rich = string | readonly (string | UserText)[];
+
+export interface FieldDraft {
+  readonly name: string;
+  readonly value: Rich;
+}
+
+export interface EmbedDraft {
+  readonly title: string;
+  readonly description: Rich;
+  readonly fields?: readonly FieldDraft[];
+  readonly color?: number;
+}
+
+export interface ButtonDraft {
+  readonly label: string;
+  readonly customId: string;
+  readonly style?: 'primary' | 'secondary' | 'danger';
+}
+
+export interface SelectDraft {
+  readonly customId: string;
+  readonly placeholder: string;
+  readonly options: readonly { readonly label: string; readonly value: string; readonly description?: string }[];
+}
+
+/** What a command returns. It says what to show; the reply builder makes it a Discord message. */
+export interface ReplyDraft {
+  readonly embeds: readonly EmbedDraft[];
+  /** Credited in the last embed, before the provider recommendation. */
+  readonly sources?: readonly Source[];
+  readonly buttons?: readonly ButtonDraft[];
+  readonly select?: SelectDraft;
+  /** Private reply (flags 64). */
+  readonly ephemeral?: boolean;
+  /** For the log: the value asked for matched nothing. */
+  readonly outcome?: 'unknown-value';
+}
+
+export const COLORS = { info: 0x2f7dd1, emergency: 0xd32f2f, urgent: 0xf57c00, gp: 0xfbc02d, notice: 0x607d8b };
+
+/** A limit broken by a reply we built: a bug of ours, caught by the tests, never sent to Discord. */
+export class ReplyLimitError extends Error {
+  constructor(readonly violations: string[]) {
+    super(`reply breaks Discord limits: ${violations.join('; ')}`);
+    this.name = 'ReplyLimitError';
+  }
+}
+
+export function userText(user: string): UserText {
+  return { user };
+}
+
+function render(rich: Rich): string {
+  if (typeof rich === 'string') return rich;
+  return rich.map((part) => (typeof part === 'string' ? part : escapeUserText(part.user))).join('');
+}
+
+export function sourceLine(source: Source): string {
+  const name = `${source.publisher}, "${source.title}"`;
+  return source.url ? `${name} (<${source.url}>)` : name;
+}
+
+const BUTTON_STYLES = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  danger: ButtonStyle.Danger,
+} as const;
+
+/**
+ * The one function every message reply passes through. It escapes echoed user text, credits the
+ * sources, ends the message with the post's provider recommendation, turns off every mention, and
+ * refuses to produce a message that Discord would reject.
+ */
+export function buildMessage(draft: ReplyDraft): APIInteractionResponseCallbackData {
+  const drafts = draft.embeds.length > 0 ? draft.embeds : [{ title: 'Hip & back pain bot', description: '' }];
+  const embeds = drafts.map((e, i) => {
+    const embed = new EmbedBuilder().setTitle(e.title).setColor(e.color ?? COLORS.info);
+    const description = render(e.description);
+    if (description) embed.setDescription(description);
+    const fields = (e.fields ?? []).map((f) => ({ name: f.name, value: render(f.value) }));
+    const last = i === drafts.length - 1;
+    if (last && draft.sources && draft.sources.length > 0) {
+      const unique = [...new Map(draft.sources.map((s) => [sourceLine(s), s])).keys()];
+      fields.push({ name: unique.length > 1 ? 'Sources' : 'Source', value: unique.join('\n') });
+    }
+    if (fields.length > 0) embed.addFields(fields);
+    if (last) embed.setFooter({ text: PROVIDER_RECOMMENDATION });
+    return embed.toJSON();
+  });
+
+  const rows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
+  if (draft.select) {
+    const s = draft.select;
+    rows.push(
+      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
+        new StringSelectMenuBuilder()
+          .setCustomId(s.customId)
+          .setPlaceholder(s.placeholder)
+          .addOptions(
+            s.options.map((o) => (o.description ? { label: o.label, value: o.value, description: o.description } : o)),
+          ),
+      ),
+    );
+  }
+  const buttons = draft.buttons ?? [];
+  for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
+    rows.push(
+      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
+        buttons
+          .slice(i, i + LIMITS.buttonsPerRow)
+          .map((b) =>
+            new ButtonBuilder()
+              .setCustomId(b.customId)
+              .setLabel(b.label)
+              .setStyle(BUTTON_STYLES[b.style ?? 'secondary']),
+          ),
+      ),
+    );
+  }
+
+  const data: APIInteractionResponseCallbackData = {
+    embeds,
+    components: rows.map((r) => r.toJSON()),
+    allowed_mentions: { parse: [] },
+  };
+  if (draft.ephemeral) data.flags = MessageFlags.Ephemeral;
+  const violations = limitViolations(data);
+  if (violations.length > 0) throw new ReplyLimitError(violations);
+  return data;
+}
+
+/** A new message answering a command or a click. */
+export function messageResponse(draft: ReplyDraft): APIInteractionResponse {
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: buildMessage(draft) };
+}
+
+/** Replaces the message a component sits on (a click inside one of our private replies). */
+export function updateResponse(draft: ReplyDraft): APIInteractionResponse {
+  const { flags: _flags, ...data } = buildMessage(draft);
+  return { type: InteractionResponseType.UpdateMessage, data };
+}
