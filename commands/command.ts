@@ -31,5 +31,9 @@ export interface SlashCommand {
 export interface ComponentHandler {
   readonly prefix: string;
   /** `rest` is the custom_id after `prefix:`; `values` the chosen select options. */
-  run(input: { readonly rest: string; readonly values: readonly string[]; readonly locale: string | undefined }): ReplyDraft;
+  run(input: {
+    readonly rest: string;
+    readonly values: readonly string[];
+    readonly locale: string | undefined;
+  }): ReplyDraft;
 }

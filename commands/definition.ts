@@ -11,7 +11,11 @@ export function baseDefinition(name: string, description: string): SlashCommandB
     .setName(name)
     .setDescription(description)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
+    .setContexts(
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    );
 }
 
 export const PRIVATE_OPTION = 'private';

@@ -31,9 +31,24 @@ export interface ReplyContext {
 }
 
 const KIND_INFO = {
-  cause: { label: 'Cause', command: '/cause', overview: 'Causes of Hip and Lower Back Pain', intro: causesIntro },
-  tip: { label: 'Relief tip', command: '/tips', overview: 'Alleviating Lower Back Hip Pain', intro: tipsIntro },
-  treatment: { label: 'Treatment', command: '/treatment', overview: 'Hip Pain Treatments', intro: treatmentsIntro },
+  cause: {
+    label: 'Cause',
+    command: '/cause',
+    overview: 'Causes of Hip and Lower Back Pain',
+    intro: causesIntro,
+  },
+  tip: {
+    label: 'Relief tip',
+    command: '/tips',
+    overview: 'Alleviating Lower Back Hip Pain',
+    intro: tipsIntro,
+  },
+  treatment: {
+    label: 'Treatment',
+    command: '/treatment',
+    overview: 'Hip Pain Treatments',
+    intro: treatmentsIntro,
+  },
 } as const satisfies Record<Kind, { label: string; command: string; overview: string; intro: string }>;
 
 export function topicTitle(topic: TopicId): string {
@@ -52,7 +67,11 @@ export function overviewButton(kind: Kind): ButtonDraft {
   return { label: labels[kind], customId: `overview:${kind}`, style: 'secondary' };
 }
 
-const URGENT_BUTTON: ButtonDraft = { label: 'Urgent warning signs', customId: 'topic:urgent', style: 'danger' };
+const URGENT_BUTTON: ButtonDraft = {
+  label: 'Urgent warning signs',
+  customId: 'topic:urgent',
+  style: 'danger',
+};
 
 /** The general lists a reply points to when the post states no closer relation. */
 function seeAlso(topic: TopicId): { line: string; buttons: ButtonDraft[] } {
@@ -74,7 +93,9 @@ function entryReply(topic: TopicId, entry: Entry, ctx: ReplyContext): ReplyDraft
   const also = seeAlso(topic);
   return {
     ephemeral: ctx.ephemeral,
-    embeds: [{ title: topicTitle(topic), description: entry.text, fields: [{ name: 'See also', value: also.line }] }],
+    embeds: [
+      { title: topicTitle(topic), description: entry.text, fields: [{ name: 'See also', value: also.line }] },
+    ],
     sources: [entry.source],
     buttons: also.buttons,
   };
@@ -102,7 +123,11 @@ export function overviewReply(kind: Kind, ctx: ReplyContext): ReplyDraft {
     select: {
       customId: `menu:${kind}`,
       placeholder: `Open one ${info.label.toLowerCase()}`,
-      options: entries.map(([slug, e]) => ({ label: e.title, value: `${kind}:${slug}`, description: e.summary })),
+      options: entries.map(([slug, e]) => ({
+        label: e.title,
+        value: `${kind}:${slug}`,
+        description: e.summary,
+      })),
     },
     buttons: [...others.map(overviewButton), URGENT_BUTTON],
   };
@@ -128,7 +153,10 @@ function tierEmbed(tier: RedFlagTier, color: number, lead?: string): EmbedDraft 
     color,
     fields: [
       ...tier.groups.map((g) => ({ name: `${g.heading}:`, value: bulletList(g.signs) })),
-      { name: tier.sources.length > 1 ? 'Sources' : 'Source', value: tier.sources.map(sourceLine).join('\n') },
+      {
+        name: tier.sources.length > 1 ? 'Sources' : 'Source',
+        value: tier.sources.map(sourceLine).join('\n'),
+      },
     ],
   };
 }
@@ -156,7 +184,11 @@ export function urgentReply(ctx: ReplyContext): ReplyDraft {
   return {
     ephemeral: ctx.ephemeral,
     embeds: TIER_ORDER.map((id) =>
-      tierEmbed(redFlagTiers[id], TIER_COLORS[id], id === 'emergency' ? emergencyLead(ctx.locale) : undefined),
+      tierEmbed(
+        redFlagTiers[id],
+        TIER_COLORS[id],
+        id === 'emergency' ? emergencyLead(ctx.locale) : undefined,
+      ),
     ),
     buttons: [overviewButton('cause'), overviewButton('tip'), overviewButton('treatment')],
   };
@@ -215,5 +247,7 @@ export const menuComponent: ComponentHandler = {
 export const overviewComponent: ComponentHandler = {
   prefix: 'overview',
   run: ({ rest, locale }) =>
-    rest === 'cause' || rest === 'tip' || rest === 'treatment' ? overviewReply(rest, { locale, ephemeral: true }) : STALE,
+    rest === 'cause' || rest === 'tip' || rest === 'treatment'
+      ? overviewReply(rest, { locale, ephemeral: true })
+      : STALE,
 };

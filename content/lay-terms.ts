@@ -6,7 +6,14 @@ import type { TopicId } from './types.js';
  */
 export const layTerms = {
   connection: ['hip and back connection', 'back pain spreading to hip', 'radiating', 'related', 'linked'],
-  'cause:muscle-strain': ['pulled muscle', 'strained muscle', 'sprain', 'pulled my back', 'overuse', 'injury'],
+  'cause:muscle-strain': [
+    'pulled muscle',
+    'strained muscle',
+    'sprain',
+    'pulled my back',
+    'overuse',
+    'injury',
+  ],
   'cause:sciatica': [
     'pinched nerve',
     'shooting pain down my leg',
@@ -14,7 +21,13 @@ export const layTerms = {
     'nerve pain down the leg',
     'trapped nerve',
   ],
-  'cause:arthritis': ['wear and tear', 'osteoarthritis', 'rheumatoid arthritis', 'stiff joints', 'degenerative'],
+  'cause:arthritis': [
+    'wear and tear',
+    'osteoarthritis',
+    'rheumatoid arthritis',
+    'stiff joints',
+    'degenerative',
+  ],
   'cause:herniated-disc': ['slipped disc', 'disc bulge', 'bulging disc', 'ruptured disc', 'prolapsed disc'],
   'cause:posture': ['slouching', 'bad posture', 'poor posture', 'hunching', 'misalignment'],
   'tip:exercise': ['walking', 'swimming', 'yoga', 'stretching', 'workout'],

@@ -39,7 +39,13 @@ export function createApp(options: AppOptions = {}) {
       const n = normalizeInteraction(raw);
       if (n.ok) {
         const d = dispatch(n.invocation, deps);
-        return { response: d.response, label: d.label, outcome: d.outcome, id: n.invocation.id, error: d.error };
+        return {
+          response: d.response,
+          label: d.label,
+          outcome: d.outcome,
+          id: n.invocation.id,
+          error: d.error,
+        };
       }
       return { ...malformedResponse(raw), label: 'malformed', outcome: 'malformed', reason: n.reason };
     },
@@ -48,17 +54,26 @@ export function createApp(options: AppOptions = {}) {
 export type App = ReturnType<typeof createApp>;
 
 /** A malformed interaction that still names itself gets a clear private reply. */
-function malformedResponse(raw: unknown): { response: APIInteractionResponse | undefined; id: string | undefined } {
+function malformedResponse(raw: unknown): {
+  response: APIInteractionResponse | undefined;
+  id: string | undefined;
+} {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const id = typeof r.id === 'string' ? r.id : undefined;
   if (!id || typeof r.token !== 'string') return { response: undefined, id };
   if (r.type === 4)
-    return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }, id };
+    return {
+      response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } },
+      id,
+    };
   if (r.type !== 2 && r.type !== 3) return { response: undefined, id };
   return {
     id,
     response: messageResponse(
-      notice('Could not read that request', 'Discord sent something this bot could not read. Please try the command again.'),
+      notice(
+        'Could not read that request',
+        'Discord sent something this bot could not read. Please try the command again.',
+      ),
     ),
   };
 }

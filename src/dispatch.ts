@@ -39,7 +39,8 @@ export function errorReply(code: string): ReplyDraft {
  * command, a stale button or a user over the cooldown each get a clear private reply.
  */
 export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
-  if (inv.kind === 'ping') return { response: { type: InteractionResponseType.Pong }, label: 'ping', outcome: 'pong' };
+  if (inv.kind === 'ping')
+    return { response: { type: InteractionResponseType.Pong }, label: 'ping', outcome: 'pong' };
 
   if (inv.kind === 'autocomplete') {
     const command = deps.commands.get(inv.name);
@@ -52,7 +53,10 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
       };
     } catch (cause) {
       return {
-        response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } },
+        response: {
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices: [] },
+        },
         label: inv.name,
         outcome: 'error',
         error: { code: inv.id, cause },
@@ -98,7 +102,10 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
     if (!handler) {
       return {
         response: messageResponse(
-          notice('Unknown button', 'This button is from an older version of the bot. Use /help to start again.'),
+          notice(
+            'Unknown button',
+            'This button is from an older version of the bot. Use /help to start again.',
+          ),
         ),
         label,
         outcome: 'unknown-command',
@@ -111,6 +118,11 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
     });
     return { response: answer(draft), label, outcome: draft.outcome ?? 'ok' };
   } catch (cause) {
-    return { response: messageResponse(errorReply(inv.id)), label, outcome: 'error', error: { code: inv.id, cause } };
+    return {
+      response: messageResponse(errorReply(inv.id)),
+      label,
+      outcome: 'error',
+      error: { code: inv.id, cause },
+    };
   }
 }

@@ -10,7 +10,11 @@ interface Base {
 }
 export type Invocation =
   | { readonly kind: 'ping'; readonly id: string }
-  | (Base & { readonly kind: 'command'; readonly name: string; readonly options: Record<string, OptionValue> })
+  | (Base & {
+      readonly kind: 'command';
+      readonly name: string;
+      readonly options: Record<string, OptionValue>;
+    })
   | (Base & {
       readonly kind: 'autocomplete';
       readonly name: string;
@@ -59,7 +63,9 @@ const schema = z.discriminatedUnion('type', [
     .object({
       ...base,
       type: z.union([z.literal(2), z.literal(4)]),
-      data: z.object({ name: z.string().min(1).max(32), options: z.array(option).max(25).optional() }).loose(),
+      data: z
+        .object({ name: z.string().min(1).max(32), options: z.array(option).max(25).optional() })
+        .loose(),
     })
     .loose(),
   z
@@ -67,7 +73,10 @@ const schema = z.discriminatedUnion('type', [
       ...base,
       type: z.literal(3),
       data: z
-        .object({ custom_id: z.string().min(1).max(100), values: z.array(z.string().max(100)).max(25).optional() })
+        .object({
+          custom_id: z.string().min(1).max(100),
+          values: z.array(z.string().max(100)).max(25).optional(),
+        })
         .loose(),
       message: z.object({ flags: z.number().optional() }).loose().optional(),
     })

@@ -66,7 +66,8 @@ export function limitViolations(data: APIInteractionResponseCallbackData): strin
     if (row.type !== ComponentType.ActionRow) return;
     const parts = row.components;
     const selects = parts.filter((c) => c.type === ComponentType.StringSelect);
-    if (selects.length > 0 && parts.length > 1) out.push(`row ${i} mixes a select menu with other components`);
+    if (selects.length > 0 && parts.length > 1)
+      out.push(`row ${i} mixes a select menu with other components`);
     over(`row ${i} buttons`, parts.length, LIMITS.buttonsPerRow);
     for (const c of parts) {
       if ('custom_id' in c) {
@@ -75,7 +76,8 @@ export function limitViolations(data: APIInteractionResponseCallbackData): strin
         if (ids.has(c.custom_id)) out.push(`custom_id ${c.custom_id} is used twice`);
         ids.add(c.custom_id);
       }
-      if (c.type === ComponentType.Button && 'label' in c) over(`row ${i} button label`, c.label?.length ?? 0, LIMITS.buttonLabel);
+      if (c.type === ComponentType.Button && 'label' in c)
+        over(`row ${i} button label`, c.label?.length ?? 0, LIMITS.buttonLabel);
       if (c.type === ComponentType.StringSelect) {
         over(`row ${i} select options`, c.options.length, LIMITS.selectOptions);
         over(`row ${i} placeholder`, c.placeholder?.length ?? 0, LIMITS.selectPlaceholder);

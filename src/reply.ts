@@ -44,7 +44,11 @@ export interface ButtonDraft {
 export interface SelectDraft {
   readonly customId: string;
   readonly placeholder: string;
-  readonly options: readonly { readonly label: string; readonly value: string; readonly description?: string }[];
+  readonly options: readonly {
+    readonly label: string;
+    readonly value: string;
+    readonly description?: string;
+  }[];
 }
 
 /** What a command returns. It says what to show; the reply builder makes it a Discord message. */
@@ -60,7 +64,13 @@ export interface ReplyDraft {
   readonly outcome?: 'unknown-value';
 }
 
-export const COLORS = { info: 0x2f7dd1, emergency: 0xd32f2f, urgent: 0xf57c00, gp: 0xfbc02d, notice: 0x607d8b };
+export const COLORS = {
+  info: 0x2f7dd1,
+  emergency: 0xd32f2f,
+  urgent: 0xf57c00,
+  gp: 0xfbc02d,
+  notice: 0x607d8b,
+};
 
 /** A limit broken by a reply we built: a bug of ours, caught by the tests, never sent to Discord. */
 export class ReplyLimitError extends Error {
@@ -121,7 +131,9 @@ export function buildMessage(draft: ReplyDraft): APIInteractionResponseCallbackD
           .setCustomId(s.customId)
           .setPlaceholder(s.placeholder)
           .addOptions(
-            s.options.map((o) => (o.description ? { label: o.label, value: o.value, description: o.description } : o)),
+            s.options.map((o) =>
+              o.description ? { label: o.label, value: o.value, description: o.description } : o,
+            ),
           ),
       ),
     );
@@ -130,14 +142,12 @@ export function buildMessage(draft: ReplyDraft): APIInteractionResponseCallbackD
   for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
     rows.push(
       new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
-        buttons
-          .slice(i, i + LIMITS.buttonsPerRow)
-          .map((b) =>
-            new ButtonBuilder()
-              .setCustomId(b.customId)
-              .setLabel(b.label)
-              .setStyle(BUTTON_STYLES[b.style ?? 'secondary']),
-          ),
+        buttons.slice(i, i + LIMITS.buttonsPerRow).map((b) =>
+          new ButtonBuilder()
+            .setCustomId(b.customId)
+            .setLabel(b.label)
+            .setStyle(BUTTON_STYLES[b.style ?? 'secondary']),
+        ),
       ),
     );
   }

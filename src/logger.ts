@@ -1,0 +1,60 @@
+import { pino, type Logger } from 'pino';
+import type { Handled } from './app.js';
+
+export type { Logger };
+
+/**
+ * JSON lines in production (or whenever stdout is not a terminal); readable lines on a terminal.
+ * The token and the user's text are never passed to the logger, and `redact` is a second guard.
+ */
+export function createLogger(level = process.env.LOG_LEVEL ?? 'info', pretty = process.stdout.isTTY): Logger {
+  const options = {
+    level,
+    base: { app: 'hip-back-bot' },
+    redact: {
+      paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'],
+      censor: '[redacted]',
+    },
+  };
+  if (pretty && process.env.NODE_ENV !== 'production') {
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss' } },
+    });
+  }
+  return pino(options);
+}
+
+/** One line per interaction: what was asked, how it ended, how long it took. Never the user's text. */
+export function logHandled(
+  log: Logger,
+  handled: Handled,
+  latencyMs: number,
+  extra: Record<string, unknown> = {},
+): void {
+  const line = {
+    interaction: handled.id,
+    command: handled.label,
+    outcome: handled.outcome,
+    latencyMs: Math.round(latencyMs * 1000) / 1000,
+    ...extra,
+  };
+  if (handled.error) {
+    const cause = handled.error.cause;
+    log.error(
+      {
+        ...line,
+        errorCode: handled.error.code,
+        err:
+          cause instanceof Error
+            ? { type: cause.name, message: cause.message, stack: cause.stack }
+            : String(cause),
+      },
+      `interaction failed (error code ${handled.error.code})`,
+    );
+  } else if (handled.outcome === 'malformed') {
+    log.warn({ ...line, reason: handled.reason }, 'malformed interaction');
+  } else {
+    log.info(line, 'interaction');
+  }
+}
