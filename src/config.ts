@@ -1,0 +1,145 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** What each run needs; everything else is optional there but still checked when set. */
+export type Need = 'token' | 'applicationId' | 'publicKey' | 'port';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  readonly token?: string;
+  readonly applicationId?: string;
+  readonly guildId?: string;
+  readonly publicKey?: string;
+  /** REST base URL without a trailing slash; discord.js appends `/v10/...`. */
+  readonly apiBase: string;
+  readonly port?: number;
+  readonly logLevel: LogLevel;
+}
+
+/** A config where every needed value is present, so callers need no checks of their own. */
+export type ConfigWith<N extends Need> = Config & { readonly [K in N]-?: NonNullable<Config[K]> };
+
+export type ConfigResult<N extends Need> =
+  | { readonly ok: true; readonly config: ConfigWith<N> }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+export const DEFAULT_API_BASE = 'https://discord.com/api';
+
+const PORTAL = 'https://discord.com/developers/applications';
+
+interface Variable {
+  readonly name: string;
+  readonly need?: Need;
+  /** Says what to do when the variable is absent (only used when a run needs it). */
+  readonly missing: string;
+  /** Says what is wrong and how to fix it, without repeating the value (it may be a secret). */
+  readonly malformed: string;
+  readonly schema: z.ZodType;
+}
+
+const VARIABLES = {
+  token: {
+    name: 'DISCORD_TOKEN',
+    need: 'token',
+    missing: `is not set: copy the bot token from ${PORTAL} -> your app -> Bot -> Reset Token into .env`,
+    malformed:
+      'contains spaces or quotes: paste only the token itself, e.g. DISCORD_TOKEN=MTA... (no "Bot " prefix, no quotes)',
+    schema: z.string().regex(/^[^\s"'`]+$/),
+  },
+  applicationId: {
+    name: 'DISCORD_APPLICATION_ID',
+    need: 'applicationId',
+    missing: `is not set: copy the Application ID from ${PORTAL} -> your app -> General Information into .env`,
+    malformed: `is not an application id (digits only): copy the Application ID from ${PORTAL} -> General Information`,
+    schema: z.string().regex(/^\d{1,20}$/),
+  },
+  guildId: {
+    name: 'DISCORD_GUILD_ID',
+    missing: 'is optional',
+    malformed:
+      'is not a server id (digits only): in Discord turn on Developer Mode, right-click the server -> Copy Server ID, or leave it empty to deploy globally',
+    schema: z.string().regex(/^\d{1,20}$/),
+  },
+  publicKey: {
+    name: 'DISCORD_PUBLIC_KEY',
+    need: 'publicKey',
+    missing: `is not set: copy the Public Key from ${PORTAL} -> your app -> General Information into .env`,
+    malformed: `must be 64 hexadecimal characters: copy the Public Key from ${PORTAL} -> General Information`,
+    schema: z.string().regex(/^[0-9a-fA-F]{64}$/),
+  },
+  apiBase: {
+    name: 'DISCORD_API_BASE',
+    missing: 'is optional',
+    malformed: `must be an http(s) URL without query or fragment, e.g. ${DEFAULT_API_BASE}, or leave it empty for Discord itself`,
+    schema: z.url({ protocol: /^https?$/ }).refine((value) => {
+      const url = new URL(value);
+      return url.search === '' && url.hash === '';
+    }),
+  },
+  port: {
+    name: 'PORT',
+    need: 'port',
+    missing: 'is not set: set the port the HTTP interactions endpoint listens on, e.g. PORT=3000',
+    malformed: 'must be a whole number from 1 to 65535, e.g. PORT=3000',
+    schema: z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(65_535)),
+  },
+  logLevel: {
+    name: 'LOG_LEVEL',
+    missing: 'is optional',
+    malformed: `must be one of ${LOG_LEVELS.join(', ')} (default info)`,
+    schema: z.enum(LOG_LEVELS),
+  },
+} as const satisfies Record<keyof Config, Variable>;
+
+/**
+ * Checks an environment (process.env after dotenv, or a test's own object). Returns every
+ * problem at once, one line per variable, each naming the variable and how to fix it. Values are
+ * never echoed, so a token pasted into the wrong variable cannot leak into a log.
+ */
+export function parseConfig<N extends Need = never>(
+  env: Readonly<Record<string, string | undefined>>,
+  needs: readonly N[] = [],
+): ConfigResult<N> {
+  const errors: string[] = [];
+  const values: Partial<Record<keyof Config, unknown>> = {};
+  for (const [key, variable] of Object.entries(VARIABLES) as [keyof Config, Variable][]) {
+    // dotenv turns `NAME=` into an empty string: that means "not set", as in the shell.
+    const raw = env[variable.name]?.trim() ?? '';
+    if (raw === '') {
+      if (variable.need && (needs as readonly Need[]).includes(variable.need))
+        errors.push(`${variable.name} ${variable.missing}`);
+      continue;
+    }
+    const parsed = variable.schema.safeParse(raw);
+    if (parsed.success) values[key] = parsed.data;
+    else errors.push(`${variable.name} ${variable.malformed}`);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const config = {
+    ...values,
+    apiBase: typeof values.apiBase === 'string' ? values.apiBase.replace(/\/+$/, '') : DEFAULT_API_BASE,
+    logLevel: values.logLevel ?? 'info',
+  } as ConfigWith<N>;
+  return { ok: true, config };
+}
+
+/** Reads `.env` from the working directory (never over variables already set), then checks. */
+export function loadConfig<N extends Need = never>(needs: readonly N[] = []): ConfigResult<N> {
+  // quiet: dotenv 17+ otherwise prints a banner to stdout, which would corrupt `ask --json`.
+  loadDotenv({ quiet: true });
+  return parseConfig(process.env, needs);
+}
+
+/** For entry points: the checked config, or each problem on stderr and exit code 1. */
+export function configOrExit<N extends Need = never>(needs: readonly N[] = []): ConfigWith<N> {
+  const result = loadConfig(needs);
+  if (result.ok) return result.config;
+  for (const line of result.errors) process.stderr.write(`Configuration error: ${line}\n`);
+  process.exit(1);
+}
