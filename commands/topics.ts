@@ -1,15 +1,18 @@
 import {
   causesIntro,
   connection,
+  EMERGENCY_DEPARTMENT,
   EMERGENCY_LEAD,
   emergencyNumbers,
   entriesByKind,
   entryOf,
   isTopicId,
+  KINDS,
   POST_SOURCE,
   provider,
   redFlagTiers,
   relatedTopics,
+  sectionHeadings,
   TIER_ORDER,
   tipsIntro,
   topicEntry,
@@ -18,6 +21,7 @@ import {
   type Kind,
   type KindSlugs,
   type RedFlagTier,
+  type RedFlagTierId,
   type TopicId,
 } from '../content/index.js';
 import { COLORS, sourceLine, type ButtonDraft, type EmbedDraft, type ReplyDraft } from '../src/reply.js';
@@ -30,32 +34,51 @@ export interface ReplyContext {
   readonly ephemeral: boolean;
 }
 
-const KIND_INFO = {
-  cause: {
-    label: 'Cause',
-    command: '/cause',
-    overview: 'Causes of Hip and Lower Back Pain',
-    intro: causesIntro,
+/**
+ * The bot's own words around the content: navigation only, never a medical statement. Tests accept
+ * a topic reply's text only when it is made of content strings and these.
+ */
+export const NAVIGATION = {
+  kindLabel: { cause: 'Cause', tip: 'Relief tip', treatment: 'Treatment' },
+  command: { cause: '/cause', tip: '/tips', treatment: '/treatment' },
+  overviewButton: { cause: 'All causes', tip: 'Ways to relieve pain', treatment: 'Treatments' },
+  seeAlsoOverview: {
+    cause: '/cause for all causes',
+    tip: '/tips for ways to relieve pain',
+    treatment: '/treatment for treatments',
   },
-  tip: {
-    label: 'Relief tip',
-    command: '/tips',
-    overview: 'Alleviating Lower Back Hip Pain',
-    intro: tipsIntro,
+  seeAlsoUrgent: '/urgent for warning signs that need care now',
+  seeAlsoField: 'See also',
+  overviewHint: {
+    cause: 'Pick one below, or use /cause with a name.',
+    tip: 'Pick one below, or use /tips with a name.',
+    treatment: 'Pick one below, or use /treatment with a name.',
   },
-  treatment: {
-    label: 'Treatment',
-    command: '/treatment',
-    overview: 'Hip Pain Treatments',
-    intro: treatmentsIntro,
-  },
-} as const satisfies Record<Kind, { label: string; command: string; overview: string; intro: string }>;
+  menuPlaceholder: { cause: 'Open one cause', tip: 'Open one relief tip', treatment: 'Open one treatment' },
+  urgentTitle: 'Urgent warning signs',
+  emergencyExamples: 'For example',
+  staleTitle: 'Unknown topic',
+  staleText: 'This button is from an older version of the bot. Use /help to see what it covers.',
+} as const satisfies {
+  readonly [key: string]: string | Readonly<Record<Kind, string>>;
+};
+
+const INTROS = { cause: causesIntro, tip: tipsIntro, treatment: treatmentsIntro } as const;
+const HEADINGS = {
+  cause: sectionHeadings.causes,
+  tip: sectionHeadings.tips,
+  treatment: sectionHeadings.treatments,
+} as const;
+
+function kindOf(topic: TopicId): Kind | undefined {
+  return KINDS.find((k) => topic.startsWith(`${k}:`));
+}
 
 export function topicTitle(topic: TopicId): string {
-  if (topic === 'urgent') return 'Urgent warning signs';
-  const entry = topicEntry(topic);
-  const [kind] = topic.split(':');
-  return kind && kind in KIND_INFO ? `${KIND_INFO[kind as Kind].label}: ${entry.title}` : entry.title;
+  if (topic === 'urgent') return NAVIGATION.urgentTitle;
+  const kind = kindOf(topic);
+  const title = topicEntry(topic).title;
+  return kind ? `${NAVIGATION.kindLabel[kind]}: ${title}` : title;
 }
 
 export function topicButton(topic: TopicId, style: ButtonDraft['style'] = 'secondary'): ButtonDraft {
@@ -63,94 +86,101 @@ export function topicButton(topic: TopicId, style: ButtonDraft['style'] = 'secon
 }
 
 export function overviewButton(kind: Kind): ButtonDraft {
-  const labels = { cause: 'All causes', tip: 'Ways to relieve pain', treatment: 'Treatments' } as const;
-  return { label: labels[kind], customId: `overview:${kind}`, style: 'secondary' };
+  return { label: NAVIGATION.overviewButton[kind], customId: `overview:${kind}`, style: 'secondary' };
 }
 
-const URGENT_BUTTON: ButtonDraft = {
-  label: 'Urgent warning signs',
+export const URGENT_BUTTON: ButtonDraft = {
+  label: NAVIGATION.urgentTitle,
   customId: 'topic:urgent',
   style: 'danger',
 };
 
-/** The general lists a reply points to when the post states no closer relation. */
-function seeAlso(topic: TopicId): { line: string; buttons: ButtonDraft[] } {
-  const related = relatedTopics[topic] ?? [];
-  const kinds = (['cause', 'tip', 'treatment'] as const).filter((k) => !topic.startsWith(`${k}:`));
-  const general = kinds.map((k) => `${KIND_INFO[k].command} for ${overviewButton(k).label.toLowerCase()}`);
+/**
+ * The "see also" line and its buttons: the topics the post relates to this one (content's
+ * relatedTopics), then the general lists of the other kinds, then the urgent signs.
+ */
+function seeAlso(topic: TopicId | Kind): { field: { name: string; value: string }; buttons: ButtonDraft[] } {
+  const related = topic in relatedTopics ? (relatedTopics[topic as TopicId] ?? []) : [];
+  const own = (KINDS as readonly string[]).includes(topic) ? (topic as Kind) : kindOf(topic as TopicId);
+  const kinds = KINDS.filter((k) => k !== own);
   const parts = [
-    ...related.map((t) => topicTitle(t)),
-    ...general,
-    '/urgent for warning signs that need care now',
+    ...related.map(topicTitle),
+    ...kinds.map((k) => NAVIGATION.seeAlsoOverview[k]),
+    NAVIGATION.seeAlsoUrgent,
   ];
   return {
-    line: parts.join(' · '),
+    field: { name: NAVIGATION.seeAlsoField, value: parts.join(' · ') },
     buttons: [...related.map((t) => topicButton(t, 'primary')), ...kinds.map(overviewButton), URGENT_BUTTON],
   };
 }
 
+/** One entry: title, its text, see also, then (from the reply builder) its source and the provider line. */
 function entryReply(topic: TopicId, entry: Entry, ctx: ReplyContext): ReplyDraft {
   const also = seeAlso(topic);
   return {
     ephemeral: ctx.ephemeral,
-    embeds: [
-      { title: topicTitle(topic), description: entry.text, fields: [{ name: 'See also', value: also.line }] },
-    ],
+    embeds: [{ title: topicTitle(topic), description: entry.text, fields: [also.field] }],
     sources: [entry.source],
     buttons: also.buttons,
   };
 }
 
 export function kindEntryReply<K extends Kind>(kind: K, slug: KindSlugs[K], ctx: ReplyContext): ReplyDraft {
-  return entryReply(`${kind}:${slug}` as TopicId, entryOf(kind, slug), ctx);
+  return memo(`${kind}:${slug}`, ctx, () =>
+    entryReply(`${kind}:${slug}` as TopicId, entryOf(kind, slug), ctx),
+  );
 }
 
 /** Every entry of a kind with its one-line summary, and a menu that opens one. */
 export function overviewReply(kind: Kind, ctx: ReplyContext): ReplyDraft {
-  const info = KIND_INFO[kind];
-  const entries = Object.entries(entriesByKind[kind]) as [string, Entry][];
-  const list = entries.map(([, e]) => `**${e.title}**: ${e.summary}`).join('\n');
-  const others = (['cause', 'tip', 'treatment'] as const).filter((k) => k !== kind);
-  return {
-    ephemeral: ctx.ephemeral,
-    embeds: [
-      {
-        title: info.overview,
-        description: `${info.intro}\n\n${list}\n\nPick one below, or use ${info.command} with a name.`,
+  return memo(`overview:${kind}`, ctx, () => {
+    const entries = Object.entries(entriesByKind[kind]) as [string, Entry][];
+    const list = entries.map(([, e]) => `**${e.title}**: ${e.summary}`).join('\n');
+    const also = seeAlso(kind);
+    return {
+      ephemeral: ctx.ephemeral,
+      embeds: [
+        {
+          title: HEADINGS[kind],
+          description: `${INTROS[kind]}\n\n${list}\n\n${NAVIGATION.overviewHint[kind]}`,
+          fields: [also.field],
+        },
+      ],
+      sources: [POST_SOURCE],
+      select: {
+        customId: `menu:${kind}`,
+        placeholder: NAVIGATION.menuPlaceholder[kind],
+        options: entries.map(([slug, e]) => ({
+          label: e.title,
+          value: `${kind}:${slug}`,
+          description: e.summary,
+        })),
       },
-    ],
-    sources: [POST_SOURCE],
-    select: {
-      customId: `menu:${kind}`,
-      placeholder: `Open one ${info.label.toLowerCase()}`,
-      options: entries.map(([slug, e]) => ({
-        label: e.title,
-        value: `${kind}:${slug}`,
-        description: e.summary,
-      })),
-    },
-    buttons: [...others.map(overviewButton), URGENT_BUTTON],
-  };
+      buttons: also.buttons,
+    };
+  });
 }
 
 export function connectionReply(ctx: ReplyContext): ReplyDraft {
-  return {
-    ephemeral: ctx.ephemeral,
-    embeds: [{ title: connection.title, description: connection.text }],
-    sources: [connection.source],
-    buttons: [overviewButton('cause'), overviewButton('tip'), overviewButton('treatment'), URGENT_BUTTON],
-  };
+  return memo('connection', ctx, () => entryReply('connection', connection, ctx));
 }
 
 function bulletList(signs: readonly string[]): string {
   return signs.map((s) => `• ${s}`).join('\n');
 }
 
-function tierEmbed(tier: RedFlagTier, color: number, lead?: string): EmbedDraft {
+const TIER_COLORS = {
+  emergency: COLORS.emergency,
+  urgent: COLORS.urgent,
+  gp: COLORS.gp,
+} as const satisfies Record<RedFlagTierId, number>;
+
+/** One red-flag tier: its title and advice (or a given heading), its signs, its sources. */
+function tierEmbed(tier: RedFlagTier, heading?: { title: string; description: string }): EmbedDraft {
   return {
-    title: tier.title,
-    description: lead ?? tier.advice,
-    color,
+    title: heading?.title ?? tier.title,
+    description: heading?.description ?? tier.advice,
+    color: TIER_COLORS[tier.id],
     fields: [
       ...tier.groups.map((g) => ({ name: `${g.heading}:`, value: bulletList(g.signs) })),
       {
@@ -161,51 +191,54 @@ function tierEmbed(tier: RedFlagTier, color: number, lead?: string): EmbedDraft 
   };
 }
 
-/** "your local emergency number", with examples; the user's locale may put one example first. */
-export function emergencyNumberLine(locale: string | undefined): string {
-  const ordered = [...emergencyNumbers].sort(
-    (a, b) =>
-      Number((b.locales as readonly string[]).includes(locale ?? '')) -
-      Number((a.locales as readonly string[]).includes(locale ?? '')),
-  );
-  const examples = ordered.map((n) => `${n.numbers} in ${n.region}`).join(', ');
-  return `Call your local emergency number (for example ${examples}).`;
+/**
+ * Example emergency numbers. A locale is a language setting, not a location, so it only moves the
+ * example its speakers most likely need to the front; the list itself never changes.
+ */
+export function emergencyExamples(locale: string | undefined): string {
+  const first = emergencyNumbers.find((n) => (n.locales as readonly string[]).includes(locale ?? ''));
+  const ordered = first ? [first, ...emergencyNumbers.filter((n) => n !== first)] : emergencyNumbers;
+  return `${NAVIGATION.emergencyExamples} ${ordered.map((n) => `${n.numbers} ${n.where}`).join(', ')}.`;
 }
 
-/** The emergency tier's lead: the generic wording first, always. */
-export function emergencyLead(locale: string | undefined): string {
-  return `**${EMERGENCY_LEAD}**, or go to an emergency department. ${emergencyNumberLine(locale)}`;
+/** Which example goes first is the only thing a locale changes, so replies are shared per example. */
+function localeKey(locale: string | undefined): string {
+  return emergencyNumbers.find((n) => (n.locales as readonly string[]).includes(locale ?? ''))?.numbers ?? '';
 }
 
-const TIER_COLORS = { emergency: COLORS.emergency, urgent: COLORS.urgent, gp: COLORS.gp } as const;
-
-/** Red flags, most severe first, each tier with its sources. */
+/**
+ * Red flags, most severe first: the generic emergency wording is the very first text, then the
+ * emergency signs, the see-a-doctor-urgently tier and the see-a-GP tier, each with its sources.
+ */
 export function urgentReply(ctx: ReplyContext): ReplyDraft {
-  return {
+  return memo(`urgent:${localeKey(ctx.locale)}`, ctx, () => ({
     ephemeral: ctx.ephemeral,
     embeds: TIER_ORDER.map((id) =>
       tierEmbed(
         redFlagTiers[id],
-        TIER_COLORS[id],
-        id === 'emergency' ? emergencyLead(ctx.locale) : undefined,
+        id === 'emergency'
+          ? {
+              title: EMERGENCY_LEAD,
+              description: `${emergencyExamples(ctx.locale)}\n${EMERGENCY_DEPARTMENT}`,
+            }
+          : undefined,
       ),
     ),
-    buttons: [overviewButton('cause'), overviewButton('tip'), overviewButton('treatment')],
-  };
+    buttons: KINDS.map(overviewButton),
+  }));
 }
 
 /** When to see a provider: the post's recommendation and the sourced see-a-GP signs. */
 export function providerReply(ctx: ReplyContext): ReplyDraft {
-  const gp = redFlagTiers.gp;
-  return {
+  return memo('provider', ctx, () => ({
     ephemeral: ctx.ephemeral,
     embeds: [
       { title: provider.title, description: provider.text, color: COLORS.info },
-      tierEmbed(gp, TIER_COLORS.gp),
+      tierEmbed(redFlagTiers.gp),
     ],
     sources: [provider.source],
     buttons: [URGENT_BUTTON, overviewButton('tip'), overviewButton('treatment')],
-  };
+  }));
 }
 
 /** Any topic id as a reply: what buttons, menus and /ask open. */
@@ -213,19 +246,29 @@ export function topicReply(topic: TopicId, ctx: ReplyContext): ReplyDraft {
   if (topic === 'urgent') return urgentReply(ctx);
   if (topic === 'provider') return providerReply(ctx);
   if (topic === 'connection') return connectionReply(ctx);
-  return entryReply(topic, topicEntry(topic), ctx);
+  return memo(topic, ctx, () => entryReply(topic, topicEntry(topic), ctx));
+}
+
+/**
+ * Topic replies depend only on the topic, the privacy flag and (for /urgent) the first emergency
+ * example, so each is drafted once and the same object returned after: the reply builder can then
+ * reuse the message it built (and checked against Discord's limits) for it.
+ */
+const drafts = new Map<string, ReplyDraft>();
+function memo(key: string, ctx: ReplyContext, draft: () => ReplyDraft): ReplyDraft {
+  const full = `${key}|${ctx.ephemeral ? 'private' : 'public'}`;
+  let found = drafts.get(full);
+  if (!found) {
+    found = draft();
+    drafts.set(full, found);
+  }
+  return found;
 }
 
 const STALE: ReplyDraft = {
   ephemeral: true,
   outcome: 'unknown-value',
-  embeds: [
-    {
-      title: 'Unknown topic',
-      description: 'This button is from an older version of the bot. Use /help to see what it covers.',
-      color: COLORS.notice,
-    },
-  ],
+  embeds: [{ title: NAVIGATION.staleTitle, description: NAVIGATION.staleText, color: COLORS.notice }],
 };
 
 /** `topic:<topic id>` buttons: the topic, privately. */
@@ -247,7 +290,7 @@ export const menuComponent: ComponentHandler = {
 export const overviewComponent: ComponentHandler = {
   prefix: 'overview',
   run: ({ rest, locale }) =>
-    rest === 'cause' || rest === 'tip' || rest === 'treatment'
-      ? overviewReply(rest, { locale, ephemeral: true })
+    (KINDS as readonly string[]).includes(rest)
+      ? overviewReply(rest as Kind, { locale, ephemeral: true })
       : STALE,
 };

@@ -30,6 +30,13 @@ export const connection = {
   source: POST_SOURCE,
 } as const satisfies Entry;
 
+/** The post's section headings, used as the titles of the overviews. */
+export const sectionHeadings = {
+  causes: 'Causes of Hip and Lower Back Pain',
+  tips: 'Alleviating Lower Back Hip Pain',
+  treatments: 'Hip Pain Treatments',
+} as const;
+
 export const causesIntro =
   'There are several common causes of hip and lower back pain that can contribute to discomfort and limited mobility.';
 

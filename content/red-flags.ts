@@ -57,7 +57,10 @@ export interface RedFlagTier {
   readonly sources: readonly Source[];
 }
 
+/** The first words of every urgent reply: the generic wording, whatever the user's locale. */
 export const EMERGENCY_LEAD = 'If you have any of these, call your local emergency number now';
+/** The other way to get emergency care, from the emergency tier's heading. */
+export const EMERGENCY_DEPARTMENT = 'Or go to an emergency department now.';
 
 export const redFlagTiers = {
   emergency: {
@@ -130,19 +133,20 @@ export const redFlagTiers = {
 export const TIER_ORDER = ['emergency', 'urgent', 'gp'] as const satisfies readonly RedFlagTierId[];
 
 export interface EmergencyNumber {
-  readonly region: string;
   readonly numbers: string;
+  /** Where the numbers apply, worded as red-flags.md words it. */
+  readonly where: string;
   /** Discord locales whose users most likely want this example first. */
   readonly locales: readonly string[];
 }
 
 /** Examples only: replies always say "your local emergency number" first. */
 export const emergencyNumbers = [
-  { region: 'the UK', numbers: '999 or 112', locales: ['en-GB'] },
-  { region: 'the US and Canada', numbers: '911', locales: ['en-US'] },
+  { numbers: '999 or 112', where: 'in the UK', locales: ['en-GB'] },
+  { numbers: '911', where: 'in the US and Canada', locales: ['en-US'] },
   {
-    region: 'the European Union',
     numbers: '112',
+    where: 'across the European Union',
     locales: [
       'bg',
       'cs',
@@ -162,7 +166,7 @@ export const emergencyNumbers = [
       'sv-SE',
     ],
   },
-  { region: 'Australia', numbers: '000', locales: [] },
+  { numbers: '000', where: 'in Australia', locales: [] },
 ] as const satisfies readonly EmergencyNumber[];
 
 /** The wording conventions of red-flags.md. */
