@@ -101,11 +101,34 @@ const BUTTON_STYLES = {
 } as const;
 
 /**
+ * Messages already built, by draft. Commands return the same draft object for the same static reply,
+ * so each is built and checked against Discord's limits once; frozen, since every caller shares it.
+ */
+const built = new WeakMap<ReplyDraft, APIInteractionResponseCallbackData>();
+
+/**
  * The one function every message reply passes through. It escapes echoed user text, credits the
  * sources, ends the message with the post's provider recommendation, turns off every mention, and
  * refuses to produce a message that Discord would reject.
  */
 export function buildMessage(draft: ReplyDraft): APIInteractionResponseCallbackData {
+  let data = built.get(draft);
+  if (!data) {
+    data = deepFreeze(assemble(draft));
+    built.set(draft, data);
+  }
+  return data;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function assemble(draft: ReplyDraft): APIInteractionResponseCallbackData {
   const drafts = draft.embeds.length > 0 ? draft.embeds : [{ title: 'Hip & back pain bot', description: '' }];
   const embeds = drafts.map((e, i) => {
     const embed = new EmbedBuilder().setTitle(e.title).setColor(e.color ?? COLORS.info);
