@@ -1,6 +1,7 @@
 import { causeCommand } from './cause.js';
 import type { ComponentHandler, SlashCommand } from './command.js';
 import { connectionCommand } from './connection.js';
+import { helpCommand } from './help.js';
 import { tipsCommand } from './tips.js';
 import { menuComponent, overviewComponent, topicComponent } from './topics.js';
 import { treatmentCommand } from './treatment.js';
@@ -13,6 +14,7 @@ export const commands: readonly SlashCommand[] = [
   treatmentCommand,
   connectionCommand,
   urgentCommand,
+  helpCommand(() => commands),
 ];
 
 /** Handlers for buttons and select menus, by custom_id prefix. */

@@ -1,0 +1,74 @@
+import {
+  KINDS,
+  NOT_A_DIAGNOSIS,
+  POST_SOURCE,
+  redFlagTiers,
+  TIER_ORDER,
+  type Source,
+} from '../content/index.js';
+import { sourceLine, type ReplyDraft } from '../src/reply.js';
+import type { SlashCommand } from './command.js';
+import { baseDefinition, isPrivate, withPrivate } from './definition.js';
+import { overviewButton, URGENT_BUTTON } from './topics.js';
+
+/** The bot's own words in /help: what it is, privacy. Never a medical statement. */
+export const HELP_TEXT = {
+  title: 'Hip & back pain bot: help',
+  about:
+    'This bot answers with general information about hip and lower back pain: its causes, ways to relieve it and its treatments, from one article. It also lists sourced warning signs that need care now (/urgent).',
+  commandsField: 'Commands',
+  postSourceField: 'Where the information comes from',
+  redFlagSourcesField: 'Sources of the warning signs',
+  privacyField: 'Privacy',
+  privacy:
+    'The bot stores nothing, and your questions are never logged: a log line says only which command ran, how it ended and how long it took.',
+} as const;
+
+/** `/cause [name] [private]: description`, read from the definition Discord registers. */
+function usageLine(command: SlashCommand): string {
+  const options = (command.data.options ?? []).map((o) => (o.required ? o.name : `[${o.name}]`));
+  return `/${[command.data.name, ...options].join(' ')}: ${command.data.description}`;
+}
+
+function uniqueSourceLines(sources: readonly Source[]): string[] {
+  return [...new Set(sources.map(sourceLine))];
+}
+
+/**
+ * /help lists the registry it is given, read when it first runs (so the registry can include /help
+ * itself without an import cycle, and a new command shows up without touching this file).
+ */
+export function helpCommand(registry: () => readonly SlashCommand[]): SlashCommand {
+  const drafts = new Map<boolean, ReplyDraft>();
+  function helpReply(ephemeral: boolean): ReplyDraft {
+    let draft = drafts.get(ephemeral);
+    if (!draft) {
+      const redFlagSources = TIER_ORDER.flatMap((id): readonly Source[] => redFlagTiers[id].sources);
+      draft = {
+        ephemeral,
+        embeds: [
+          {
+            title: HELP_TEXT.title,
+            description: `${HELP_TEXT.about}\n\n${NOT_A_DIAGNOSIS}`,
+            fields: [
+              { name: HELP_TEXT.commandsField, value: registry().map(usageLine).join('\n') },
+              { name: HELP_TEXT.postSourceField, value: sourceLine(POST_SOURCE) },
+              { name: HELP_TEXT.redFlagSourcesField, value: uniqueSourceLines(redFlagSources).join('\n') },
+              { name: HELP_TEXT.privacyField, value: HELP_TEXT.privacy },
+            ],
+          },
+        ],
+        buttons: [...KINDS.map(overviewButton), URGENT_BUTTON],
+      };
+      drafts.set(ephemeral, draft);
+    }
+    return draft;
+  }
+
+  return {
+    data: withPrivate(
+      baseDefinition('help', 'What this bot does and does not do, its commands, sources and privacy'),
+    ).toJSON(),
+    run: (input) => helpReply(isPrivate(input)),
+  };
+}
