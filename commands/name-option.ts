@@ -33,12 +33,21 @@ export interface NameOption<S extends string> {
 export function nameOption<K extends Kind>(kind: K): NameOption<KindSlugs[K]> {
   type S = KindSlugs[K];
   const entries = entriesByKind[kind] as Record<S, { title: string }>;
+  const lay = (slug: S) => layTerms[`${kind}:${slug}` as keyof typeof layTerms] as readonly string[];
+  return nameOptionOver(entries, lay);
+}
+
+/** A name option over any named entries and their lay terms (what nameOption builds for a kind). */
+export function nameOptionOver<S extends string>(
+  entries: Readonly<Record<S, { readonly title: string }>>,
+  layTermsOf: (slug: S) => readonly string[],
+): NameOption<S> {
   const slugs = Object.keys(entries) as S[];
   const docs: NameDoc[] = [];
   const exact = new Map<string, S>();
   for (const slug of slugs) {
     const own = [slug.replace(/-/g, ' '), entries[slug].title];
-    const lay = layTerms[`${kind}:${slug}` as keyof typeof layTerms] as readonly string[];
+    const lay = layTermsOf(slug);
     for (const term of own) docs.push({ id: docs.length, slug, term, own: true });
     for (const term of lay) docs.push({ id: docs.length, slug, term, own: false });
     for (const term of [slug, ...own, ...lay]) exact.set(normalize(term), slug);

@@ -3,7 +3,7 @@ import { COLORS, userText, type ReplyDraft } from '../src/reply.js';
 import type { SlashCommand } from './command.js';
 import { baseDefinition, isPrivate, withPrivate } from './definition.js';
 import { nameOption } from './name-option.js';
-import { kindEntryReply, overviewReply, topicButton } from './topics.js';
+import { kindEntryReply, overviewButton, overviewReply, topicButton } from './topics.js';
 
 export const NAME_OPTION = 'name';
 
@@ -24,21 +24,23 @@ export function namedKindCommand(
   /** A value typed past autocomplete that names nothing: always private, with the closest entries. */
   function didYouMean(value: string): ReplyDraft {
     const slugs = names.suggest(value);
+    const titles = slugs.map((slug) => entryOf(kind, slug).title);
+    const options =
+      titles.length > 1 ? `${titles.slice(0, -1).join(', ')} or ${titles.at(-1)}` : titles.join('');
     return {
       ephemeral: true,
       outcome: 'unknown-value',
       embeds: [
         {
           title: 'Not found',
-          description: [
-            "I don't know '",
-            userText(value),
-            `'. Did you mean ${slugs.map((slug) => entryOf(kind, slug).title).join(', ')}? Pick one below, or use /${name} without a name to see them all.`,
-          ],
+          description: ["I don't know '", userText(value), `'. Did you mean ${options}?`],
           color: COLORS.notice,
         },
       ],
-      buttons: slugs.map((slug) => topicButton(`${kind}:${slug}` as TopicId, 'primary')),
+      buttons: [
+        ...slugs.map((slug) => topicButton(`${kind}:${slug}` as TopicId, 'primary')),
+        overviewButton(kind),
+      ],
     };
   }
 
