@@ -39,17 +39,23 @@ interface RawOption {
   focused?: boolean | undefined;
   options?: RawOption[] | undefined;
 }
-const option: z.ZodType<RawOption> = z.lazy(() =>
-  z
+/**
+ * Discord nests options at most three deep (group, subcommand, value). A bound, not recursion:
+ * a body of thousands of nested options would otherwise overflow the stack while parsing.
+ */
+function optionAtDepth(depth: number): z.ZodType<RawOption> {
+  const nested = depth > 1 ? z.array(optionAtDepth(depth - 1)).max(25) : z.never();
+  return z
     .object({
       name: z.string().max(32),
       type: z.number(),
       value: optionValue.optional(),
       focused: z.boolean().optional(),
-      options: z.array(option).max(25).optional(),
+      options: nested.optional(),
     })
-    .loose(),
-);
+    .loose();
+}
+const option = optionAtDepth(3);
 const base = {
   id: snowflake,
   token: z.string().min(1).max(500),
