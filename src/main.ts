@@ -1,0 +1,55 @@
+import { createApp } from './app.js';
+import { configOrExit, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { exitGracefullyOnSignals } from './shutdown.js';
+
+/**
+ * `npm start`: the bot on the Discord gateway when DISCORD_TOKEN is set; otherwise, on an
+ * interactive terminal, the local console, so a first run shows the bot working without any setup.
+ */
+const config = configOrExit();
+
+if (config.token) {
+  await runGateway(config, config.token);
+} else if (process.stdin.isTTY && process.stdout.isTTY) {
+  process.stdout.write(
+    'No DISCORD_TOKEN set: running the local console (set DISCORD_TOKEN in .env to run the bot on Discord).\n',
+  );
+  const { runConsole } = await import('./console.js');
+  await runConsole({
+    app: createApp(),
+    input: process.stdin,
+    output: process.stdout,
+    color: !process.env.NO_COLOR,
+  });
+} else {
+  process.stderr.write(
+    'No DISCORD_TOKEN set and no interactive terminal for the local console: set DISCORD_TOKEN in .env (see .env.example) to run the bot on Discord, or run `npm start` in a terminal to try the console.\n',
+  );
+  process.exit(1);
+}
+
+async function runGateway(config: Config, token: string): Promise<void> {
+  // Imported here so the console never loads discord.js.
+  const { startGateway, TokenRejectedError } = await import('./gateway.js');
+  const log = createLogger(config.logLevel);
+  let stop: () => Promise<void> = () => Promise.resolve();
+  exitGracefullyOnSignals(() => stop(), log);
+  try {
+    const gateway = await startGateway({
+      token,
+      apiBase: config.apiBase,
+      app: createApp(),
+      log,
+      onFatal: () => void stop().finally(() => process.exit(1)),
+    });
+    stop = () => gateway.stop();
+  } catch (error) {
+    const reason =
+      error instanceof TokenRejectedError
+        ? error.message
+        : `Could not connect to Discord at ${config.apiBase}: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`${reason}\n`);
+    process.exit(1);
+  }
+}
