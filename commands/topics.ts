@@ -24,7 +24,14 @@ import {
   type RedFlagTierId,
   type TopicId,
 } from '../content/index.js';
-import { COLORS, sourceLine, type ButtonDraft, type EmbedDraft, type ReplyDraft } from '../src/reply.js';
+import {
+  COLORS,
+  sourceLine,
+  sourcesFieldName,
+  type ButtonDraft,
+  type EmbedDraft,
+  type ReplyDraft,
+} from '../src/reply.js';
 import type { ComponentHandler } from './command.js';
 
 /** How each topic looks as a reply. Commands, buttons, menus and /ask all answer through here. */
@@ -184,7 +191,7 @@ function tierEmbed(tier: RedFlagTier, heading?: { title: string; description: st
     fields: [
       ...tier.groups.map((g) => ({ name: `${g.heading}:`, value: bulletList(g.signs) })),
       {
-        name: tier.sources.length > 1 ? 'Sources' : 'Source',
+        name: sourcesFieldName(tier.sources.length),
         value: tier.sources.map(sourceLine).join('\n'),
       },
     ],

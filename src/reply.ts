@@ -89,6 +89,11 @@ function render(rich: Rich): string {
   return rich.map((part) => (typeof part === 'string' ? part : escapeUserText(part.user))).join('');
 }
 
+/** The name of the field that credits sources. */
+export function sourcesFieldName(count: number): string {
+  return count > 1 ? 'Sources' : 'Source';
+}
+
 export function sourceLine(source: Source): string {
   const name = `${source.publisher}, "${source.title}"`;
   return source.url ? `${name} (<${source.url}>)` : name;
@@ -138,7 +143,7 @@ function assemble(draft: ReplyDraft): APIInteractionResponseCallbackData {
     const last = i === drafts.length - 1;
     if (last && draft.sources && draft.sources.length > 0) {
       const unique = [...new Map(draft.sources.map((s) => [sourceLine(s), s])).keys()];
-      fields.push({ name: unique.length > 1 ? 'Sources' : 'Source', value: unique.join('\n') });
+      fields.push({ name: sourcesFieldName(unique.length), value: unique.join('\n') });
     }
     if (fields.length > 0) embed.addFields(fields);
     if (last) embed.setFooter({ text: PROVIDER_RECOMMENDATION });

@@ -12,7 +12,8 @@ import {
 
 export interface Who {
   readonly userId?: string;
-  readonly locale?: string;
+  /** The user's Discord locale; `null` sends none (the field is absent). Default `en-US`. */
+  readonly locale?: string | null;
   /** Interaction id; a fresh one by default. */
   readonly id?: string;
 }
@@ -34,7 +35,7 @@ function base(type: InteractionType, who: Who) {
     type,
     token: `token-${id}`,
     version: 1,
-    locale: who.locale ?? 'en-US',
+    ...(who.locale === null ? {} : { locale: who.locale ?? 'en-US' }),
     guild_locale: 'en-US',
     channel_id: '1200000000000000001',
     user: {
