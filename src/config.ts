@@ -73,7 +73,8 @@ const VARIABLES = {
     name: 'DISCORD_API_BASE',
     missing: 'is optional',
     malformed: `must be an http(s) URL without query or fragment, e.g. ${DEFAULT_API_BASE}, or leave it empty for Discord itself`,
-    schema: z.url({ protocol: /^https?$/ }).refine((value) => {
+    // abort: the query check below only runs on a string that parsed as a URL.
+    schema: z.url({ protocol: /^https?$/, abort: true }).refine((value) => {
       const url = new URL(value);
       return url.search === '' && url.hash === '';
     }),
