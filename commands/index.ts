@@ -1,3 +1,4 @@
+import { askCommand } from './ask.js';
 import { causeCommand } from './cause.js';
 import type { ComponentHandler, SlashCommand } from './command.js';
 import { connectionCommand } from './connection.js';
@@ -14,6 +15,7 @@ export const commands: readonly SlashCommand[] = [
   treatmentCommand,
   connectionCommand,
   urgentCommand,
+  askCommand,
   helpCommand(() => commands),
 ];
 

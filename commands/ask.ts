@@ -1,0 +1,176 @@
+import { KINDS, redFlagTiers, SELF_HARM_REPLY, type RedFlagTierId, type TopicId } from '../content/index.js';
+import { ask, type AskResult } from '../src/ask/answer.js';
+import { COLORS, userText, type ButtonDraft, type EmbedDraft, type ReplyDraft } from '../src/reply.js';
+import type { SlashCommand } from './command.js';
+import { baseDefinition, isPrivate, withPrivate } from './definition.js';
+import {
+  emergencyExamples,
+  overviewButton,
+  overviewReply,
+  topicButton,
+  topicReply,
+  urgentReply,
+  URGENT_BUTTON,
+  type ReplyContext,
+} from './topics.js';
+
+export const QUESTION_OPTION = 'question';
+/** Enough for a question in a sentence or two, far inside Discord's 6000. */
+export const QUESTION_MAX_LENGTH = 300;
+
+/** The bot's own words in /ask replies: navigation only, never a medical statement. */
+export const ASK_TEXT = {
+  questionField: 'Your question',
+  mentionsField: 'Your question mentions',
+  unsureTitle: 'Not sure which topic this is',
+  unsure:
+    'I could not find a topic that answers this well. Try other words, open one of the closest topics below, or see everything the bot covers with /help or the overviews.',
+  offTopicTitle: 'Outside what this bot covers',
+  offTopic:
+    'This bot answers questions about hip and lower back pain: how the lower back and hips are connected, common causes, ways to relieve the pain, treatments, and warning signs that need care now. Use /help, or open an overview below.',
+  emptyTitle: 'Ask a question',
+  empty:
+    'Type a question about hip or lower back pain after /ask, for example: /ask question: what helps sciatica?',
+  selfHarmTitle: 'Please reach out now',
+} as const;
+
+/** Buttons per reply: two rows, so the answer stays the focus. */
+const MAX_BUTTONS = 10;
+
+function uniqueButtons(buttons: readonly ButtonDraft[]): ButtonDraft[] {
+  const seen = new Set<string>();
+  return buttons
+    .filter((b) => {
+      if (seen.has(b.customId)) return false;
+      seen.add(b.customId);
+      return true;
+    })
+    .slice(0, MAX_BUTTONS);
+}
+
+function questionField(question: string) {
+  return { name: ASK_TEXT.questionField, value: [userText(question)] };
+}
+
+/** The first embed with the user's question shown (escaped) above its other fields. */
+function withQuestion(embeds: readonly EmbedDraft[], question: string): EmbedDraft[] {
+  const [first, ...rest] = embeds;
+  if (!first) return [];
+  return [{ ...first, fields: [questionField(question), ...(first.fields ?? [])] }, ...rest];
+}
+
+const OVERVIEW_BUTTONS = [...KINDS.map(overviewButton), URGENT_BUTTON];
+
+/**
+ * The urgent reply's embeds with the most severe tier found first: for the emergency tier that is
+ * the generic "call your local emergency number now" lead. The signs found are named from content.
+ */
+function redFlagLead(result: AskResult, ctx: ReplyContext, tier: RedFlagTierId): EmbedDraft[] {
+  const all = urgentReply(ctx).embeds;
+  const index = tier === 'emergency' ? 0 : all.findIndex((e) => e.title === redFlagTiers[tier].title);
+  const lead = all[index] ?? all[0];
+  if (!lead) return [];
+  const signs = [...new Set(result.findings.filter((f) => f.tier === tier).map((f) => f.sign))];
+  const mentions = { name: ASK_TEXT.mentionsField, value: signs.map((s) => `• ${s}`).join('\n') };
+  return [{ ...lead, fields: [mentions, ...(lead.fields ?? [])] }, ...all.filter((e) => e !== lead)];
+}
+
+function answerReply(result: AskResult, question: string, ctx: ReplyContext): ReplyDraft {
+  const urgentFirst = result.ranking[0] === 'urgent' && result.tier !== undefined && result.tier !== 'gp';
+  const topics = urgentFirst ? result.ranking.slice(1) : result.ranking;
+  const [best, ...others] = topics;
+  const otherButtons = others.map((t: TopicId) => topicButton(t, 'primary'));
+  if (!urgentFirst) {
+    const answer = topicReply(best ?? 'urgent', ctx);
+    return {
+      ...answer,
+      embeds: withQuestion(answer.embeds, question),
+      buttons: uniqueButtons([...otherButtons, ...(answer.buttons ?? [])]),
+    };
+  }
+  const tier = result.tier as RedFlagTierId;
+  const lead = redFlagLead(result, ctx, tier);
+  if (!best) {
+    return {
+      ephemeral: ctx.ephemeral,
+      embeds: [...lead.slice(0, 1), ...withQuestion(lead.slice(1), question)],
+      buttons: uniqueButtons(OVERVIEW_BUTTONS),
+    };
+  }
+  const answer = topicReply(best, ctx);
+  return {
+    ...answer,
+    embeds: [...lead.slice(0, 1), ...withQuestion(answer.embeds, question)],
+    buttons: uniqueButtons([URGENT_BUTTON, ...otherButtons, ...(answer.buttons ?? [])]),
+  };
+}
+
+function noticeReply(
+  title: string,
+  description: EmbedDraft['description'],
+  ctx: ReplyContext,
+  buttons: readonly ButtonDraft[],
+): ReplyDraft {
+  return {
+    ephemeral: ctx.ephemeral,
+    outcome: 'unknown-value',
+    embeds: [{ title, description, color: COLORS.notice }],
+    buttons: uniqueButtons(buttons),
+  };
+}
+
+/** /ask's reply for a question: what `ask` decided, drawn with the shared topic renderers. */
+export function askReply(question: string, ctx: ReplyContext): ReplyDraft {
+  if (question.trim() === '') return noticeReply(ASK_TEXT.emptyTitle, ASK_TEXT.empty, ctx, OVERVIEW_BUTTONS);
+  const result = ask(question);
+  switch (result.kind) {
+    case 'self-harm':
+      // Always private, and nothing else: no pain content, no buttons.
+      return {
+        ephemeral: true,
+        embeds: [
+          {
+            title: ASK_TEXT.selfHarmTitle,
+            description: `${SELF_HARM_REPLY}\n\n${emergencyExamples(ctx.locale)}`,
+            color: COLORS.emergency,
+          },
+        ],
+      };
+    case 'answer':
+      return answerReply(result, question, ctx);
+    case 'overview': {
+      const overview = overviewReply(result.overview ?? 'tip', ctx);
+      return { ...overview, embeds: withQuestion(overview.embeds, question) };
+    }
+    case 'unsure':
+      return noticeReply(ASK_TEXT.unsureTitle, [`"`, userText(question), `"\n\n${ASK_TEXT.unsure}`], ctx, [
+        ...result.ranking.map((t) => topicButton(t, 'primary')),
+        ...OVERVIEW_BUTTONS,
+      ]);
+    case 'off-topic':
+      return noticeReply(
+        ASK_TEXT.offTopicTitle,
+        [`"`, userText(question), `"\n\n${ASK_TEXT.offTopic}`],
+        ctx,
+        OVERVIEW_BUTTONS,
+      );
+  }
+}
+
+export const askCommand: SlashCommand = {
+  data: withPrivate(
+    baseDefinition('ask', 'Ask about hip or lower back pain in your own words').addStringOption((o) =>
+      o
+        .setName(QUESTION_OPTION)
+        .setDescription('Your question, e.g. "shooting pain down my leg" or "does heat help?"')
+        .setRequired(true)
+        .setMaxLength(QUESTION_MAX_LENGTH),
+    ),
+    'true',
+  ).toJSON(),
+  run(input) {
+    const value = input.options[QUESTION_OPTION];
+    const question = typeof value === 'string' ? value : '';
+    return askReply(question, { locale: input.locale, ephemeral: isPrivate(input, true) });
+  },
+};

@@ -1,0 +1,96 @@
+import { ALL_TOPIC_IDS, type Kind, type RedFlagTierId, type TopicId } from '../../content/index.js';
+import { analyze } from './analyze.js';
+import { kindOf, scoreTopics, type TopicScore } from './matcher.js';
+import { scanSafety, type RedFlagFinding } from './red-flags.js';
+import { normalizeQuestion } from './text.js';
+
+/**
+ * What /ask does with a question, before any rendering: the single place that decides the order of
+ * topics /ask shows, so the evaluation command measures exactly what users see.
+ *
+ * - `self-harm`: only the crisis reply (its ranking is `urgent`: it leads with emergency services).
+ * - `answer`: the first topic's content, the next ones as buttons. A sign of the emergency or urgent
+ *   tier puts `urgent` first. A see-a-GP sign favours `provider`: a strong one (not better after
+ *   weeks, stops daily life, struggling to cope) puts it first; a weak one (severe, getting worse,
+ *   worried) puts it first only when nothing else matches well, else second. It never puts
+ *   `urgent` first.
+ * - `overview`: the question asks for a kind (causes, relief, treatments) but names no entry.
+ * - `unsure`: about hip or back pain, but no topic matches well: the closest ones are offered.
+ * - `off-topic`: not about hip or back pain at all.
+ */
+export type AskKind = 'answer' | 'overview' | 'unsure' | 'off-topic' | 'self-harm';
+
+export interface AskResult {
+  readonly kind: AskKind;
+  /** Topics in the order /ask shows them: the answer (if any) first, then the buttons. */
+  readonly ranking: readonly TopicId[];
+  /** The most severe red-flag tier the question describes, if any. */
+  readonly tier: RedFlagTierId | undefined;
+  readonly findings: readonly RedFlagFinding[];
+  /** For `overview`: the kind asked for. */
+  readonly overview?: Kind;
+}
+
+/** A topic matched through its own words at least this well is an answer, not a guess. */
+export const CONFIDENT_SCORE = 4;
+/** Below this, a match is noise (a fuzzy hit on a common word). */
+export const MIN_SCORE = 1.5;
+/** Topics /ask shows: the answer and up to three more as buttons. */
+export const SHOWN_TOPICS = 4;
+
+function withFirst(first: TopicId, rest: readonly TopicId[]): TopicId[] {
+  return [first, ...rest.filter((t) => t !== first)];
+}
+
+export function ask(question: string): AskResult {
+  const scan = scanSafety(normalizeQuestion(question));
+  const base = { tier: scan.tier, findings: scan.findings };
+  if (scan.selfHarm) return { ...base, kind: 'self-harm', ranking: ['urgent'] };
+
+  const analysis = analyze(question);
+  const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
+  const specific = scores.filter((s) => !s.kindOnly);
+  const confident = (specific[0]?.score ?? 0) >= CONFIDENT_SCORE;
+  let ranking = scores.map((s) => s.topic);
+
+  if (scan.tier === 'emergency' || scan.tier === 'urgent') {
+    ranking = withFirst('urgent', ranking);
+  } else if (scan.tier === 'gp') {
+    const strong = scan.findings.some((f) => f.strength === 'strong');
+    const top = specific[0];
+    ranking =
+      strong || !confident || !top || top.topic === 'provider'
+        ? withFirst('provider', ranking)
+        : [
+            top.topic,
+            ...withFirst(
+              'provider',
+              ranking.filter((t) => t !== top.topic),
+            ),
+          ];
+  } else if (!confident) {
+    return unconfident(scores, analysis.mentions, base);
+  }
+  return { ...base, kind: 'answer', ranking: ranking.slice(0, SHOWN_TOPICS) };
+}
+
+function unconfident(
+  scores: readonly TopicScore[],
+  mentions: { hip: boolean; back: boolean; pain: boolean },
+  base: Pick<AskResult, 'tier' | 'findings'>,
+): AskResult {
+  const top = scores[0];
+  const about = mentions.hip || mentions.back || mentions.pain;
+  if (top?.kindOnly && about) {
+    const kind = kindOf(top.topic);
+    if (kind) {
+      const ofKind = ALL_TOPIC_IDS.filter((t) => kindOf(t) === kind);
+      return { ...base, kind: 'overview', overview: kind, ranking: ofKind.slice(0, SHOWN_TOPICS) };
+    }
+  }
+  return {
+    ...base,
+    kind: about ? 'unsure' : 'off-topic',
+    ranking: about ? scores.slice(0, SHOWN_TOPICS - 1).map((s) => s.topic) : [],
+  };
+}

@@ -1,0 +1,108 @@
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import { askTerms, kindCues } from '../../content/ask-terms.js';
+import {
+  ALL_TOPIC_IDS,
+  entriesByKind,
+  layTerms,
+  topicEntry,
+  type Kind,
+  type TopicId,
+} from '../../content/index.js';
+import { analyze, PAIR_MARK, PHRASE_BREAK, type Analysis } from './analyze.js';
+
+/**
+ * Ranks the bot's topics for a question with minisearch (BM25, fuzzy and prefix matching) over each
+ * topic's names (title, slug, lay terms), its text from the post, and the words that ask for its kind.
+ * Built once, when this module loads.
+ */
+
+interface TopicDoc {
+  readonly id: TopicId;
+  readonly names: string;
+  readonly text: string;
+  readonly cues: string;
+}
+
+/** Added to a question naming both the hip and the back: the connection topic's own signal. */
+const BOTH_SUBJECTS = 'hipback';
+
+const KIND_OF: Partial<Record<TopicId, Kind>> = {};
+for (const kind of Object.keys(entriesByKind) as Kind[]) {
+  for (const slug of Object.keys(entriesByKind[kind])) KIND_OF[`${kind}:${slug}` as TopicId] = kind;
+}
+
+function topicDoc(id: TopicId): TopicDoc {
+  const kind = KIND_OF[id];
+  const own = id === 'urgent' ? [] : [topicEntry(id).title, id.split(':').at(-1)?.replace(/-/g, ' ') ?? ''];
+  // Only causes, tips and treatments are found by their text too. The urgent and provider texts list
+  // symptoms, which the red-flag detector reads with negation in mind; the connection text names
+  // muscles, nerves and joints, which belong to the causes.
+  const text = kind && id !== 'urgent' ? topicEntry(id).text : '';
+  const cues = kind ? kindCues[kind] : [];
+  const both = id === 'connection' ? [BOTH_SUBJECTS] : [];
+  return {
+    id,
+    names: [...own, ...layTerms[id], ...askTerms[id], ...both].join(` ${PHRASE_BREAK} `),
+    text,
+    cues: cues.join(` ${PHRASE_BREAK} `),
+  };
+}
+
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: { names: 3, text: 0.6, cues: 0.35 },
+  // Pairs are not fuzzy: two short words within two edits of another pair are a different pair.
+  fuzzy: (term) => (term.length >= 5 && !term.startsWith(PAIR_MARK) ? 0.2 : false),
+  prefix: (term) => term.length >= 4,
+  weights: { fuzzy: 0.5, prefix: 0.4 },
+  combineWith: 'OR',
+  // Topics with many lay names should not lose to short ones for that reason alone.
+  bm25: { k: 1.2, b: 0.2, d: 0.5 },
+};
+
+/** The search index over every topic; the benchmark times this. */
+export function buildTopicIndex(): MiniSearch<TopicDoc> {
+  const index = new MiniSearch<TopicDoc>({
+    fields: ['names', 'text', 'cues'],
+    storeFields: ['id'],
+    // Cue words are common words on purpose ("help", "why"), so they are indexed like a question.
+    tokenize: (text, field) => analyze(text, field === 'cues').terms,
+    processTerm: (term) => term,
+    searchOptions: SEARCH_OPTIONS,
+  });
+  index.addAll(ALL_TOPIC_IDS.map(topicDoc));
+  return index;
+}
+
+const index = buildTopicIndex();
+
+export interface TopicScore {
+  readonly topic: TopicId;
+  readonly score: number;
+  /** Matched only through the words that ask for a kind, not through the topic's own words. */
+  readonly kindOnly: boolean;
+}
+
+/**
+ * A cause named beside a relief tip or treatment is usually the setting, not the question
+ * ("does an injection help sciatica", "stretches for a slipped disc"): causes count for less.
+ */
+const CAUSE_WEIGHT = 0.6;
+
+/** Every topic the question's terms reach, best first (ties in the order of ALL_TOPIC_IDS). */
+export function scoreTopics(analysis: Analysis): TopicScore[] {
+  const terms = [...analysis.terms];
+  if (analysis.mentions.hip && analysis.mentions.back) terms.push(BOTH_SUBJECTS);
+  if (terms.length === 0) return [];
+  const hits = index.search(terms.join(' '), { tokenize: (q) => q.split(' ') });
+  return hits
+    .map((hit) => ({
+      topic: hit.id as TopicId,
+      score: KIND_OF[hit.id as TopicId] === 'cause' ? hit.score * CAUSE_WEIGHT : hit.score,
+      kindOnly: Object.values(hit.match).every((fields) => fields.every((f) => f === 'cues')),
+    }))
+    .sort((a, b) => b.score - a.score || ALL_TOPIC_IDS.indexOf(a.topic) - ALL_TOPIC_IDS.indexOf(b.topic));
+}
+
+export function kindOf(topic: TopicId): Kind | undefined {
+  return KIND_OF[topic];
+}

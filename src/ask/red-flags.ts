@@ -1,0 +1,119 @@
+import { askTerms } from '../../content/ask-terms.js';
+import {
+  entriesByKind,
+  layTerms,
+  redFlagTiers,
+  TIER_ORDER,
+  type Entry,
+  type RedFlagTierId,
+} from '../../content/index.js';
+import { isNegated } from './negation.js';
+import {
+  COMBINED_RULES,
+  EVERYDAY_WORDS,
+  RED_FLAG_RULES,
+  SAFETY_WORDS,
+  type RedFlagRule,
+} from './red-flag-rules.js';
+import { SELF_HARM_PATTERN } from './self-harm.js';
+import { createSpeller } from './spelling.js';
+import { isClauseBreak, tokens } from './text.js';
+
+/** One red-flag sign a question describes. */
+export interface RedFlagFinding {
+  readonly tier: RedFlagTierId;
+  readonly rule: string;
+  /** The sign as content/red-flags.ts words it. */
+  readonly sign: string;
+  readonly strength: 'strong' | 'weak';
+}
+
+export interface SafetyScan {
+  readonly selfHarm: boolean;
+  /** Every sign found, most severe tier first. */
+  readonly findings: readonly RedFlagFinding[];
+  /** The most severe tier found, if any. */
+  readonly tier: RedFlagTierId | undefined;
+}
+
+const ALL_SIGNS: readonly string[] = TIER_ORDER.flatMap((id) =>
+  redFlagTiers[id].groups.flatMap((g) => g.signs),
+);
+
+/** The content sign a rule names by its first words; a rule naming none is a bug the tests catch. */
+export function contentSign(start: string): string | undefined {
+  return ALL_SIGNS.find((s) => s.startsWith(start));
+}
+
+function wordsOf(texts: Iterable<string>): string[] {
+  return [...texts].flatMap((t) =>
+    t
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .split(/[^a-z]+/),
+  );
+}
+
+/** Every word the bot's own content uses is known, so only true slips get repaired. */
+const speller = createSpeller(SAFETY_WORDS, [
+  ...EVERYDAY_WORDS,
+  ...wordsOf(Object.values(entriesByKind).flatMap((kind) => Object.values<Entry>(kind).map((e) => e.text))),
+  ...wordsOf(Object.values(layTerms).flat()),
+  ...wordsOf(Object.values(askTerms).flat()),
+]);
+
+/** The normalised question with slips in safety words repaired. */
+export function repairSafetyWords(normalized: string): string {
+  return tokens(normalized)
+    .map((t) => speller.correct(t))
+    .join(' ');
+}
+
+/** The clause text before token `start` (back to the last punctuation). */
+function clauseBefore(words: readonly string[], start: number): string {
+  let from = start;
+  while (from > 0 && !isClauseBreak(words[from - 1] ?? '')) from--;
+  return words.slice(from, start).join(' ');
+}
+
+function tokenIndex(text: string, charIndex: number): number {
+  let count = 0;
+  for (let i = 0; i < charIndex; i++) if (text.charCodeAt(i) === 32) count++;
+  return count;
+}
+
+/** Whether any match of the rule stands: not negated, not excused by its clause. */
+function ruleFires(rule: RedFlagRule, text: string, words: readonly string[]): boolean {
+  for (const m of text.matchAll(rule.pattern)) {
+    const start = tokenIndex(text, m.index);
+    const end = start + m[0].split(' ').length;
+    if (isNegated(words, start, end)) continue;
+    if (rule.unlessBefore?.test(clauseBefore(words, start))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Self-harm wording and red-flag signs in a normalised question (src/ask/text.ts). */
+export function scanSafety(normalized: string): SafetyScan {
+  const text = repairSafetyWords(normalized);
+  const words = tokens(text);
+  const selfHarm = [...text.matchAll(new RegExp(SELF_HARM_PATTERN, 'g'))].some((m) => {
+    const start = tokenIndex(text, m.index);
+    return !isNegated(words, start, start + m[0].split(' ').length);
+  });
+  const fired = new Set<string>();
+  const findings: RedFlagFinding[] = [];
+  const add = (id: string, tier: RedFlagTierId, signStart: string, strength: 'strong' | 'weak') => {
+    fired.add(id);
+    findings.push({ tier, rule: id, sign: contentSign(signStart) ?? signStart, strength });
+  };
+  for (const rule of RED_FLAG_RULES) {
+    if (ruleFires(rule, text, words)) add(rule.id, rule.tier, rule.sign, rule.strength ?? 'strong');
+  }
+  for (const combo of COMBINED_RULES) {
+    if (combo.allOf.every((id) => fired.has(id))) add(combo.id, combo.tier, combo.sign, 'strong');
+  }
+  findings.sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier));
+  return { selfHarm, findings, tier: findings[0]?.tier };
+}

@@ -1,0 +1,35 @@
+/**
+ * Plain-text handling shared by the /ask matcher and detectors: one normalised form of a question,
+ * so patterns and the search index see the same words whatever the user's case, punctuation,
+ * apostrophes or spacing.
+ */
+
+/** Longest part of a question that /ask reads; longer input is cut, never rejected. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/**
+ * Lower case, apostrophes dropped ("can't" -> "cant"), every other non-letter/digit a space, except
+ * sentence punctuation, which stays as its own token so clause-aware rules can see it.
+ */
+export function normalizeQuestion(question: string): string {
+  return question
+    .slice(0, MAX_QUESTION_CHARS)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .replace(/([.,;:!?])/g, ' $1 ')
+    .replace(/[^\p{L}\p{N}.,;:!? ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const CLAUSE_BREAK = /^[.,;:!?]$/;
+
+export function isClauseBreak(token: string): boolean {
+  return CLAUSE_BREAK.test(token);
+}
+
+/** The words of a normalised question, punctuation included as separate tokens. */
+export function tokens(normalized: string): string[] {
+  return normalized === '' ? [] : normalized.split(' ');
+}
