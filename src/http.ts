@@ -1,0 +1,175 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { App } from './app.js';
+import { logHandled, type Logger } from './logger.js';
+import { verifyRequest } from './verify.js';
+
+/** Discord's interactions are a few KiB; anything past this is refused unread. */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_INTERACTIONS_PATH = '/interactions';
+export const HEALTH_PATH = '/healthz';
+/** After SIGTERM, connections still busy this long are cut so the process can exit. */
+const SHUTDOWN_DEADLINE_MS = 5_000;
+
+export interface InteractionServerOptions {
+  /** The application's public key (see verify.ts publicKeyFromHex). */
+  readonly publicKey: KeyObject;
+  readonly app: App;
+  readonly log: Logger;
+  readonly path?: string;
+  readonly now?: () => number;
+}
+
+export interface InteractionServer {
+  readonly server: Server;
+  /** Stops accepting connections, lets requests in flight finish, closes idle keep-alive sockets. */
+  close(): Promise<void>;
+}
+
+/**
+ * Discord's HTTP interactions transport: verifies each request's signature, hands the interaction
+ * to the same app the gateway uses, and answers inline with its response. Holds no state of its own,
+ * so any number of replicas can answer any interaction.
+ */
+export function createInteractionServer(options: InteractionServerOptions): InteractionServer {
+  const { publicKey, app, log } = options;
+  const interactionsPath = options.path ?? DEFAULT_INTERACTIONS_PATH;
+  const now = options.now ?? Date.now;
+  let closing = false;
+
+  function send(res: ServerResponse, status: number, body: string, headers: OutgoingHttpHeaders = {}): void {
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      // While shutting down, no connection is kept for a next request.
+      ...(closing ? { connection: 'close' } : {}),
+      ...headers,
+    });
+    res.end(body);
+  }
+
+  function reject(res: ServerResponse, status: number, error: string, headers?: OutgoingHttpHeaders): void {
+    send(res, status, JSON.stringify({ error }), headers);
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void {
+    const verdict = verifyRequest(
+      publicKey,
+      header(req, 'x-signature-ed25519'),
+      header(req, 'x-signature-timestamp'),
+      body,
+      now(),
+    );
+    if (verdict !== 'ok') {
+      log.info({ status: 401, reason: verdict }, 'rejected request');
+      return reject(res, 401, 'invalid request signature');
+    }
+    let interaction: unknown;
+    try {
+      interaction = JSON.parse(body.toString('utf8'));
+    } catch {
+      log.warn({ status: 400, reason: 'body is not JSON' }, 'rejected request');
+      return reject(res, 400, 'body is not JSON');
+    }
+    const handled = app.handle(interaction);
+    logHandled(log, handled, performance.now() - started, { transport: 'http' });
+    if (!handled.response) return reject(res, 400, 'not an interaction this app answers');
+    send(res, 200, JSON.stringify(handled.response));
+  }
+
+  /** Reads at most MAX_BODY_BYTES; a bigger body gets 413 and its connection is closed unread. */
+  function readBody(req: IncomingMessage, res: ServerResponse, started: number): void {
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return tooLarge(res);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        chunks.length = 0;
+        return tooLarge(res);
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      safely(res, () => answer(req, res, body, started));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+  }
+
+  function tooLarge(res: ServerResponse): void {
+    log.warn({ status: 413, limitBytes: MAX_BODY_BYTES }, 'rejected request');
+    // Closing the connection stops the rest of the body from being read.
+    reject(res, 413, `body larger than ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+  }
+
+  /** Input never causes a 500; this is only for a bug of ours, which must not take the process down. */
+  function safely(res: ServerResponse, work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      log.error({ err }, 'request failed');
+      if (!res.headersSent) reject(res, 500, 'internal error');
+      else res.destroy();
+    }
+  }
+
+  const server = createServer(
+    // Discord gives up after 3 s; a client slower than this is not Discord.
+    { requestTimeout: 10_000, headersTimeout: 5_000 },
+    (req, res) => {
+      const started = performance.now();
+      safely(res, () => {
+        const url = req.url ?? '/';
+        const query = url.indexOf('?');
+        const path = query === -1 ? url : url.slice(0, query);
+        if (path === interactionsPath) {
+          if (req.method === 'POST') {
+            log.debug('reading interaction body');
+            return readBody(req, res, started);
+          }
+          return reject(res, 405, 'use POST', { allow: 'POST' });
+        }
+        if (path === HEALTH_PATH) {
+          if (req.method === 'GET' || req.method === 'HEAD') return send(res, 200, '{"status":"ok"}');
+          return reject(res, 405, 'use GET', { allow: 'GET, HEAD' });
+        }
+        reject(res, 404, 'not found');
+      });
+    },
+  );
+
+  return {
+    server,
+    close() {
+      closing = true;
+      return new Promise<void>((resolve) => {
+        const deadline = setTimeout(() => {
+          log.warn('requests still open at the shutdown deadline: closing their connections');
+          server.closeAllConnections();
+        }, SHUTDOWN_DEADLINE_MS);
+        deadline.unref();
+        server.close(() => {
+          clearTimeout(deadline);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+    },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
