@@ -55,7 +55,8 @@ function main(): number {
   const output = values.json
     ? JSON.stringify(handled.response)
     : renderReply(handled.response, {
-        color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+        // hasColors: a terminal that shows colour, honouring NO_COLOR, FORCE_COLOR and TERM=dumb.
+        color: process.stdout.isTTY === true && process.stdout.hasColors(),
         actionsHeading: 'Buttons (open them in the console: npm start without a token):',
       }).text;
   process.stdout.write(`${output}\n`);

@@ -20,7 +20,7 @@ if (config.token) {
     app: createApp(),
     input: process.stdin,
     output: process.stdout,
-    color: !process.env.NO_COLOR,
+    color: process.stdout.hasColors(),
   });
 } else {
   process.stderr.write(

@@ -78,7 +78,8 @@ export interface RenderOptions {
 /** Renders an interaction response as readable text. */
 export function renderReply(response: APIInteractionResponse, options: RenderOptions): RenderedReply {
   const { color } = options;
-  const paint = (style: Style, s: string) => (color ? styleText(style, s) : s);
+  // validateStream off: the caller decides (colour on a terminal), whichever stream the text goes to.
+  const paint = (style: Style, s: string) => (color ? styleText(style, s, { validateStream: false }) : s);
   if (
     response.type !== InteractionResponseType.ChannelMessageWithSource &&
     response.type !== InteractionResponseType.UpdateMessage
