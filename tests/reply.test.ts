@@ -1,0 +1,176 @@
+import { InteractionResponseType } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { PROVIDER_RECOMMENDATION, POST_SOURCE } from '../content/index.js';
+import { createApp } from '../src/app.js';
+import { Cooldown } from '../src/cooldown.js';
+import { escapeUserText } from '../src/escape.js';
+import {
+  buildMessage,
+  messageResponse,
+  ReplyLimitError,
+  sourceLine,
+  updateResponse,
+  userText,
+} from '../src/reply.js';
+import { commandInteraction } from './helpers/interactions.js';
+import { expectMessageInvariants, visibleTexts } from './helpers/invariants.js';
+
+const HOSTILE = '@everyone <@123> <@&456> [x](http://example.com) **b**';
+
+/** Nothing in `text` that Discord would turn into a ping, a mention chip, a link or formatting. */
+function expectInert(text: string): void {
+  expect(text).not.toMatch(/@everyone|@here/);
+  expect(text).not.toMatch(/<@!?\d+>|<@&\d+>|<#\d+>/);
+  expect(text).not.toMatch(/(?<!\\)\[[^\]]*\]\(/);
+  expect(text).not.toMatch(/https?:\/\//);
+  expect(text).not.toMatch(/(?<!\\)\*\*/);
+}
+
+describe('echoed user text', () => {
+  it('is escaped: no raw mention syntax, no masked link, no clickable URL, no markdown', () => {
+    const escaped = escapeUserText(HOSTILE);
+    expectInert(escaped);
+    // Still readable: the user recognises what they typed.
+    expect(escaped.replace(/[\\\u200b]/g, '')).toBe(HOSTILE);
+  });
+
+  it('is escaped in what Discord receives when a user types it into /cause', () => {
+    const app = createApp({ cooldown: new Cooldown(Number.POSITIVE_INFINITY) });
+    const handled = app.handle(commandInteraction('cause', { name: HOSTILE }));
+    const data = expectMessageInvariants(handled.response, { ephemeral: true });
+    const description = data.embeds?.[0]?.description ?? '';
+    expect(description).toContain(escapeUserText(HOSTILE));
+    expectInert(description);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('is cut to 100 characters and put on one line', () => {
+    const escaped = escapeUserText(`${'a'.repeat(150)}\n\nnext`);
+    expect(escaped).toBe(`${'a'.repeat(99)}…`);
+    expect(escapeUserText('one\ntwo')).toBe('one two');
+  });
+
+  it('is escaped only where marked: content text around it is left as written', () => {
+    const data = buildMessage({
+      embeds: [{ title: 'T', description: ['**bold** ', userText('**not bold**')] }],
+    });
+    expect(data.embeds?.[0]?.description).toBe('**bold** \\*\\*not bold\\*\\*');
+  });
+});
+
+describe('buildMessage', () => {
+  it('ends every message with the provider sentence as the footer of the last embed only', () => {
+    const data = buildMessage({
+      embeds: [
+        { title: 'One', description: 'first' },
+        { title: 'Two', description: 'second' },
+      ],
+    });
+    expect(data.embeds?.map((e) => e.footer?.text)).toEqual([undefined, PROVIDER_RECOMMENDATION]);
+  });
+
+  it('credits the sources in the last embed, once each, before the provider sentence', () => {
+    const data = buildMessage({
+      embeds: [{ title: 'T', description: 'd', fields: [{ name: 'See also', value: '/tips' }] }],
+      sources: [POST_SOURCE, POST_SOURCE],
+    });
+    const fields = data.embeds?.[0]?.fields ?? [];
+    expect(fields.map((f) => f.name)).toEqual(['See also', 'Source']);
+    expect(fields.at(-1)?.value).toBe(sourceLine(POST_SOURCE));
+  });
+
+  it('gives an empty draft a titled embed so the provider sentence still shows', () => {
+    expectMessageInvariants(messageResponse({ embeds: [] }), { ephemeral: false });
+  });
+
+  it('turns every mention off and sets flags 64 exactly when private', () => {
+    const shown = messageResponse({ embeds: [{ title: 'T', description: 'd' }] });
+    const hidden = messageResponse({ embeds: [{ title: 'T', description: 'd' }], ephemeral: true });
+    expect(expectMessageInvariants(shown, { ephemeral: false }).flags).toBeUndefined();
+    expect(expectMessageInvariants(hidden, { ephemeral: true }).flags).toBe(64);
+  });
+
+  it('lays buttons out five to a row, after a select menu in its own row', () => {
+    const data = buildMessage({
+      embeds: [{ title: 'T', description: 'd' }],
+      select: { customId: 'menu:x', placeholder: 'p', options: [{ label: 'a', value: 'a' }] },
+      buttons: Array.from({ length: 7 }, (_, i) => ({ label: `b${i}`, customId: `b:${i}` })),
+    });
+    expect(data.components?.map((r) => ('components' in r ? r.components.length : 0))).toEqual([1, 5, 2]);
+  });
+
+  it.each([
+    ['11 embeds', { embeds: Array.from({ length: 11 }, () => ({ title: 'T', description: 'd' })) }],
+    ['a 4097-character description', { embeds: [{ title: 'T', description: 'x'.repeat(4097) }] }],
+    [
+      '26 fields',
+      {
+        embeds: [
+          {
+            title: 'T',
+            description: 'd',
+            fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })),
+          },
+        ],
+      },
+    ],
+    [
+      '6000 characters across embeds',
+      { embeds: Array.from({ length: 2 }, () => ({ title: 'T', description: 'x'.repeat(3000) })) },
+    ],
+    [
+      '6 rows of buttons',
+      {
+        embeds: [{ title: 'T', description: 'd' }],
+        buttons: Array.from({ length: 26 }, (_, i) => ({ label: 'b', customId: `b:${i}` })),
+      },
+    ],
+    [
+      'a 101-character custom_id',
+      { embeds: [{ title: 'T', description: 'd' }], buttons: [{ label: 'b', customId: 'b'.repeat(101) }] },
+    ],
+    [
+      'the same custom_id twice',
+      {
+        embeds: [{ title: 'T', description: 'd' }],
+        buttons: [
+          { label: 'a', customId: 'same' },
+          { label: 'b', customId: 'same' },
+        ],
+      },
+    ],
+  ] as const)('refuses to build a message with %s', (_, draft) => {
+    expect(() => buildMessage(draft)).toThrow(Error);
+  });
+
+  it('names each broken limit in a ReplyLimitError', () => {
+    const draft = {
+      embeds: Array.from({ length: 2 }, () => ({ title: 'T', description: 'x'.repeat(3500) })),
+    };
+    try {
+      buildMessage(draft);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ReplyLimitError);
+      expect((error as ReplyLimitError).violations).toContain(
+        `all embeds together is ${2 + 7000 + PROVIDER_RECOMMENDATION.length} > 6000`,
+      );
+    }
+  });
+
+  it('builds a shared draft once and hands out the same frozen message', () => {
+    const draft = { embeds: [{ title: 'T', description: 'd' }] };
+    const first = buildMessage(draft);
+    expect(buildMessage(draft)).toBe(first);
+    expect(Object.isFrozen(first.embeds?.[0]?.footer)).toBe(true);
+  });
+});
+
+describe('updateResponse', () => {
+  it('replaces a private message in place: type 7, no flags, same invariants', () => {
+    const response = updateResponse({ embeds: [{ title: 'T', description: 'd' }], ephemeral: true });
+    expect(response.type).toBe(InteractionResponseType.UpdateMessage);
+    const data = expectMessageInvariants(response, { ephemeral: true });
+    expect(visibleTexts(data).at(-1)).toBe(PROVIDER_RECOMMENDATION);
+  });
+});
