@@ -83,6 +83,20 @@ export interface Analysis {
  * `question`: the text is a question, so common words stay as single terms too, and words it says
  * are absent ("no numbness", "my legs are fine") are left out. Otherwise it is indexed text.
  */
+/**
+ * "hurt my back", "injured my hip": a pain word used as a verb on the bot's subject says something
+ * caused the pain, so the question reads as one about a cause (and an injury).
+ */
+const INJURED = new Set(['hurt', 'hurts', 'hurting', 'injured', 'injure', 'injuring', 'wrenched', 'jarred', 'damaged']);
+const OWNERS = new Set(['my', 'his', 'her', 'their', 'the']);
+const CAUSED_TERMS = ['caus', 'injur'];
+
+function causesPain(words: readonly string[], at: number): boolean {
+  const next = words[at + 1] ?? '';
+  const subject = OWNERS.has(next) ? (words[at + 2] ?? '') : next;
+  return INJURED.has(words[at] ?? '') && (DOMAIN.back.has(subject) || DOMAIN.hip.has(subject));
+}
+
 export function analyze(text: string, question = true): Analysis {
   const terms: string[] = [];
   const mentions = { hip: false, back: false, pain: false };
@@ -95,6 +109,7 @@ export function analyze(text: string, question = true): Analysis {
     }
     const subject = (['hip', 'back', 'pain'] as const).find((s) => DOMAIN[s].has(word));
     if (subject) mentions[subject] = true;
+    if (question && causesPain(words, i)) terms.push(...CAUSED_TERMS);
     if (subject || STOPWORDS.has(word) || word.length < 2) return;
     if (question && isAbsent(words, i)) {
       previous = undefined;

@@ -83,10 +83,32 @@ export interface TopicScore {
 }
 
 /**
- * A cause named beside a relief tip or treatment is usually the setting, not the question
- * ("does an injection help sciatica", "stretches for a slipped disc"): causes count for less.
+ * A cause named beside a relief tip or treatment is usually the setting, not the question ("does an
+ * injection help sciatica", "stretches for a slipped disc"): causes count for less, and rank behind a
+ * tip or treatment that the question names in words of its own (not words it shares with the cause,
+ * like "muscle" in "pulled muscle" and "muscle relaxants").
  */
 const CAUSE_WEIGHT = 0.6;
+const SETTING_SCORE = 8;
+
+interface Scored extends TopicScore {
+  /** Indexed terms the question reached, and those it names exactly in the topic's names. */
+  readonly terms: ReadonlySet<string>;
+  readonly nameTerms: readonly string[];
+}
+
+function causesAsSetting(scores: readonly Scored[]): Scored[] {
+  return scores.map((cause) => {
+    if (KIND_OF[cause.topic] !== 'cause') return cause;
+    const setting = scores.find(
+      (s) =>
+        (KIND_OF[s.topic] === 'tip' || KIND_OF[s.topic] === 'treatment') &&
+        s.score >= SETTING_SCORE &&
+        s.nameTerms.some((t) => !cause.terms.has(t)),
+    );
+    return setting && cause.score >= setting.score ? { ...cause, score: setting.score * 0.99 } : cause;
+  });
+}
 
 /** Every topic the question's terms reach, best first (ties in the order of ALL_TOPIC_IDS). */
 export function scoreTopics(analysis: Analysis): TopicScore[] {
@@ -94,12 +116,20 @@ export function scoreTopics(analysis: Analysis): TopicScore[] {
   if (analysis.mentions.hip && analysis.mentions.back) terms.push(BOTH_SUBJECTS);
   if (terms.length === 0) return [];
   const hits = index.search(terms.join(' '), { tokenize: (q) => q.split(' ') });
-  return hits
-    .map((hit) => ({
-      topic: hit.id as TopicId,
-      score: KIND_OF[hit.id as TopicId] === 'cause' ? hit.score * CAUSE_WEIGHT : hit.score,
-      kindOnly: Object.values(hit.match).every((fields) => fields.every((f) => f === 'cues')),
-    }))
+  const asked = new Set(terms);
+  const scored = hits.map((hit): Scored => {
+    const topic = hit.id as TopicId;
+    const fields = Object.entries(hit.match);
+    return {
+      topic,
+      score: KIND_OF[topic] === 'cause' ? hit.score * CAUSE_WEIGHT : hit.score,
+      kindOnly: fields.every(([, f]) => f.every((field) => field === 'cues')),
+      terms: new Set(fields.map(([term]) => term)),
+      nameTerms: fields.filter(([term, f]) => f.includes('names') && asked.has(term)).map(([term]) => term),
+    };
+  });
+  return causesAsSetting(scored)
+    .map(({ topic, score, kindOnly }) => ({ topic, score, kindOnly }))
     .sort((a, b) => b.score - a.score || ALL_TOPIC_IDS.indexOf(a.topic) - ALL_TOPIC_IDS.indexOf(b.topic));
 }
 

@@ -76,6 +76,8 @@ const SADDLE = alt(
   'inner thighs?',
   'down below',
 );
+/** Before the feeling, "bottom" is the body part ("my bottom is numb", not "the bottom of my foot"). */
+const SADDLE_FIRST = alt(SADDLE, 'bottom');
 /** "my groin feels numb", "buttocks have gone tingly": the saddle area, linking words, the feeling. */
 const SADDLE_LINK = `(?: (?:area|region|is|are|feels?|feeling|has|have|went|gone|going|become|becomes|got|getting|been|really|very|a|bit|quite|all|kind|sort|of|also|now|completely|totally))*`;
 const PEE = alt(
@@ -483,7 +485,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     sign: 'numbness or tingling around the genitals',
     pattern: rx(
       then(NUMB, SADDLE, 4),
-      `\\b${SADDLE}${SADDLE_LINK} ${NUMB}\\b`,
+      `\\b${SADDLE_FIRST}(?: (?:and|or|,)(?: my)? ${SADDLE_FIRST})*${SADDLE_LINK} ${NUMB}\\b`,
       `\\bsaddle (?:numbness|anaesthesia|anesthesia)\\b`,
       then(NUMB, `(?:when|while|after) (?:i )?wip(?:e|ing)`, 4),
       then(`(?:when|while|after) (?:i )?wip(?:e|ing)`, NUMB, 4),
