@@ -320,20 +320,40 @@ export class FakeRest extends EventEmitter {
         return invalidFormBody(`${i}.name`, 'Command name is invalid');
       }
       const existing = (this.commands.get(scope) ?? []).find((c) => c.name === name);
-      stored.push({
-        id: existing?.id ?? snowflake(),
-        application_id: APPLICATION_ID,
-        version: snowflake(),
-        type: 1,
-        default_member_permissions: null,
-        nsfw: false,
-        ...definition,
-        ...(scope === 'global' ? {} : { guild_id: scope }),
-      });
+      stored.push(asRegistered(definition, scope, existing?.id));
     }
     this.commands.set(scope, stored);
     return { status: 200, body: stored };
   }
+}
+
+/**
+ * A command as Discord stores and returns it: its own fields (id, version, application_id), the
+ * defaults spelled out, and options without `required: false`.
+ */
+function asRegistered(
+  definition: Record<string, unknown>,
+  scope: string,
+  id: unknown,
+): Record<string, unknown> {
+  const options = Array.isArray(definition.options)
+    ? (definition.options as Record<string, unknown>[]).map(({ required, ...option }) =>
+        required === true ? { ...option, required } : option,
+      )
+    : undefined;
+  return {
+    id: typeof id === 'string' ? id : snowflake(),
+    application_id: APPLICATION_ID,
+    version: snowflake(),
+    type: 1,
+    name_localizations: null,
+    description_localizations: null,
+    default_member_permissions: null,
+    nsfw: false,
+    ...(scope === 'global' ? { dm_permission: true } : { guild_id: scope }),
+    ...definition,
+    ...(options ? { options } : {}),
+  };
 }
 
 function message(data: Record<string, unknown>): Record<string, unknown> {
