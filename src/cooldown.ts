@@ -1,6 +1,7 @@
 /** Per-user sliding window: at most `limit` actions in `windowMs`. State is per process. */
 export class Cooldown {
   private readonly hits = new Map<string, number[]>();
+  private nextSweep = 0;
 
   constructor(
     readonly limit = 5,
@@ -17,7 +18,12 @@ export class Cooldown {
     }
     recent.push(now);
     this.hits.set(userId, recent);
-    if (this.hits.size > 10_000) this.sweep(since);
+    if (this.hits.size > 10_000 && now >= this.nextSweep) {
+      this.sweep(since);
+      // At most once per window: with over 10,000 users active in one window a sweep frees little,
+      // and running it on every action would cost O(users) each time.
+      this.nextSweep = now + this.windowMs;
+    }
     return 0;
   }
 
