@@ -35,7 +35,7 @@ const STOPWORDS = new Set(
 const PAIR_ONLY = new Set(
   (
     'how good bad poor better best proper properly correct wrong make use help work problem ' +
-    'take go way new old long heavy keep after'
+    'take go way new old long heavy keep after affect'
   )
     .split(' ')
     .map((w) => stemmer(w)),
@@ -87,7 +87,17 @@ export interface Analysis {
  * "hurt my back", "injured my hip": a pain word used as a verb on the bot's subject says something
  * caused the pain, so the question reads as one about a cause (and an injury).
  */
-const INJURED = new Set(['hurt', 'hurts', 'hurting', 'injured', 'injure', 'injuring', 'wrenched', 'jarred', 'damaged']);
+const INJURED = new Set([
+  'hurt',
+  'hurts',
+  'hurting',
+  'injured',
+  'injure',
+  'injuring',
+  'wrenched',
+  'jarred',
+  'damaged',
+]);
 const OWNERS = new Set(['my', 'his', 'her', 'their', 'the']);
 const CAUSED_TERMS = ['caus', 'injur'];
 

@@ -95,9 +95,13 @@ interface Scored extends TopicScore {
   /** Indexed terms the question reached, and those it names exactly in the topic's names. */
   readonly terms: ReadonlySet<string>;
   readonly nameTerms: readonly string[];
+  /** The question used a word that asks for this topic's kind. */
+  readonly cueMatched: boolean;
 }
 
 function causesAsSetting(scores: readonly Scored[]): Scored[] {
+  // "what causes...", "pain after running": the question asks for a cause, whatever else it names.
+  if (scores.some((s) => KIND_OF[s.topic] === 'cause' && s.cueMatched)) return [...scores];
   return scores.map((cause) => {
     if (KIND_OF[cause.topic] !== 'cause') return cause;
     const setting = scores.find(
@@ -124,6 +128,7 @@ export function scoreTopics(analysis: Analysis): TopicScore[] {
       topic,
       score: KIND_OF[topic] === 'cause' ? hit.score * CAUSE_WEIGHT : hit.score,
       kindOnly: fields.every(([, f]) => f.every((field) => field === 'cues')),
+      cueMatched: fields.some(([, f]) => f.includes('cues')),
       terms: new Set(fields.map(([term]) => term)),
       nameTerms: fields.filter(([term, f]) => f.includes('names') && asked.has(term)).map(([term]) => term),
     };

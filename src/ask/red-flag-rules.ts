@@ -76,6 +76,8 @@ const SADDLE = alt(
   'inner thighs?',
   'down below',
 );
+/** "numb around my groin", "tingling in both buttocks"; not "tingles from the buttock down" (sciatica). */
+const NUMB_LINK = `(?: (?:in|around|on|at|near|of|across|over|my|the|both|whole|entire|and|or|area|region|feeling|sensation|is|all))*`;
 /** Before the feeling, "bottom" is the body part ("my bottom is numb", not "the bottom of my foot"). */
 const SADDLE_FIRST = alt(SADDLE, 'bottom');
 /** "my groin feels numb", "buttocks have gone tingly": the saddle area, linking words, the feeling. */
@@ -484,7 +486,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     tier: 'emergency',
     sign: 'numbness or tingling around the genitals',
     pattern: rx(
-      then(NUMB, SADDLE, 4),
+      `\\b${NUMB}${NUMB_LINK} ${SADDLE}\\b`,
       `\\b${SADDLE_FIRST}(?: (?:and|or|,)(?: my)? ${SADDLE_FIRST})*${SADDLE_LINK} ${NUMB}\\b`,
       `\\bsaddle (?:numbness|anaesthesia|anesthesia)\\b`,
       then(NUMB, `(?:when|while|after) (?:i )?wip(?:e|ing)`, 4),
@@ -693,6 +695,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       near(NOT_BETTER, WEEKS, 8),
       `\\b${alt('for', 'over', 'past', 'last', 'after', 'nearly', 'almost', 'about', 'more than', 'since', 'at least')} (?:the |a |about |over |nearly )?(?:past |last )?${WEEKS}\\b`,
       `\\b${WEEKS} (?:now|later|on)\\b`,
+      `\\b${alt('lasted', 'lasting', 'had (?:it|this|them)', 'going on', 'suffer(?:ed|ing)?(?: with it)?')}(?: for)?(?: over| about| nearly| almost| more than)? ${WEEKS}\\b`,
     ),
   },
   {
