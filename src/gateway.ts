@@ -81,20 +81,27 @@ function trimmedCaches() {
   });
 }
 
-/** What to log about a failed send: never the error object, whose `url` holds the interaction token. */
-function describeSendError(error: unknown): {
+/**
+ * What to log about a failed send: never the error object, whose `url` holds the interaction
+ * token, and never the token inside a message either.
+ */
+function describeSendError(
+  error: unknown,
+  secret?: string,
+): {
   fields: Record<string, unknown>;
   expected: string | undefined;
 } {
+  const clean = (text: string) => (secret ? text.replaceAll(secret, '[token]') : text);
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : undefined;
     return {
-      fields: { status: error.status, discordCode: error.code, discordMessage: error.message },
+      fields: { status: error.status, discordCode: error.code, discordMessage: clean(error.message) },
       expected: code === undefined ? undefined : EXPECTED_SEND_ERRORS[code],
     };
   }
   if (error instanceof Error)
-    return { fields: { errorType: error.name, errorMessage: error.message }, expected: undefined };
+    return { fields: { errorType: error.name, errorMessage: clean(error.message) }, expected: undefined };
   return { fields: { errorType: typeof error }, expected: undefined };
 }
 
@@ -154,7 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     } catch (error) {
       const latencyMs = performance.now() - received;
       logHandled(log, handled, latencyMs, { shard: shardId, sent: false });
-      const { fields, expected } = describeSendError(error);
+      const { fields, expected } = describeSendError(error, token);
       const line = { interaction: handled.id, command: handled.label, ...fields };
       if (expected) log.warn(line, `reply not delivered: ${expected}`);
       else log.error(line, 'reply not delivered');
@@ -166,7 +173,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       log.info({ shard: shardId }, 'interaction not taken: shutting down');
       return;
     }
-    const reply = answer(raw, shardId).finally(() => sending.delete(reply));
+    const reply = answer(raw, shardId)
+      // answer() catches what it expects; this keeps a surprise from becoming a fatal unhandled rejection.
+      .catch((error: unknown) =>
+        log.error({ shard: shardId, ...describeSendError(error).fields }, 'interaction failed unexpectedly'),
+      )
+      .finally(() => sending.delete(reply));
     sending.add(reply);
   });
 
