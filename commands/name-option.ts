@@ -12,6 +12,16 @@ function normalize(text: string): string {
     .trim();
 }
 
+/**
+ * How typed text is matched: any word may match (OR) and only the word being typed is a prefix.
+ * Typos are tried only when nothing matches as typed: fuzzy search costs most of the time.
+ */
+const EXACT = {
+  combineWith: 'OR',
+  prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+} as const;
+const TYPO_TOLERANT = { ...EXACT, fuzzy: 0.25, maxFuzzy: 2 } as const;
+
 interface NameDoc {
   id: number;
   slug: string;
@@ -58,10 +68,14 @@ export function nameOptionOver<S extends string>(
 
   /** Best match per slug, best first, with the term that matched. */
   function ranked(typed: string): { slug: S; term: string; own: boolean }[] {
-    const query = normalize(typed);
+    const words = normalize(typed).split(' ');
+    // Each distinct word once (its last occurrence), so the word being typed stays last.
+    const query = words.filter((w, i) => w && words.lastIndexOf(w) === i).join(' ');
     if (!query) return [];
     const best = new Map<S, { slug: S; term: string; own: boolean; score: number }>();
-    for (const hit of index.search(query, { prefix: true, fuzzy: 0.25, combineWith: 'OR' })) {
+    const exactHits = index.search(query, EXACT);
+    const hits = exactHits.length > 0 ? exactHits : index.search(query, TYPO_TOLERANT);
+    for (const hit of hits) {
       const slug = hit.slug as S;
       const seen = best.get(slug);
       if (!seen || hit.score > seen.score)
