@@ -54,7 +54,11 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       write('(no reply)');
       return;
     }
-    last = renderReply(handled.response, { color, actionsHeading: ACTIONS_HEADING });
+    last = renderReply(handled.response, {
+      color,
+      actionsHeading: ACTIONS_HEADING,
+      replacedFlags: last?.flags ?? 0,
+    });
     write(`\n${last.text}\n`);
   };
 

@@ -73,6 +73,8 @@ export interface RenderOptions {
   readonly color: boolean;
   /** The line above the numbered buttons and menu options, saying what the numbers are for. */
   readonly actionsHeading: string;
+  /** Flags of the message an update (type 7) replaces: it stays as private as it was. */
+  readonly replacedFlags?: number;
 }
 
 /** Renders an interaction response as readable text. */
@@ -87,7 +89,10 @@ export function renderReply(response: APIInteractionResponse, options: RenderOpt
     return { text: `(interaction response type ${response.type})`, actions: [], flags: 0 };
   }
   const data = response.data ?? {};
-  const flags = Number(data.flags ?? 0);
+  const flags =
+    response.type === InteractionResponseType.UpdateMessage
+      ? (options.replacedFlags ?? 0)
+      : Number(data.flags ?? 0);
   const blocks: string[][] = [];
   if ((flags & MessageFlags.Ephemeral) !== 0) blocks.push([paint('dim', '(only you can see this)')]);
   if (data.content) blocks.push([inline(data.content, paint)]);

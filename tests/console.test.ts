@@ -113,6 +113,8 @@ describe('local console (in process)', () => {
     expect(replies[0]).toMatch(/^\(only you can see this\)\n/);
     expect(replies[1]).toMatch(/^\(only you can see this\)\n/);
     expect(sent[2]).toMatchObject({ type: 3, message: { flags: 64 } });
+    // The click answers by updating the private message in place (type 7): it stays private.
+    expect(replies[2]).toMatch(/^\(only you can see this\)\n\nCause: /);
   });
 
   it('explains lines it cannot send, without sending them', async () => {
