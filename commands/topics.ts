@@ -47,7 +47,6 @@ export interface ReplyContext {
  */
 export const NAVIGATION = {
   kindLabel: { cause: 'Cause', tip: 'Relief tip', treatment: 'Treatment' },
-  command: { cause: '/cause', tip: '/tips', treatment: '/treatment' },
   overviewButton: { cause: 'All causes', tip: 'Ways to relieve pain', treatment: 'Treatments' },
   seeAlsoOverview: {
     cause: '/cause for all causes',
