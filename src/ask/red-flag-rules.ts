@@ -813,6 +813,23 @@ export const SAFETY_WORDS = [
 ] as const;
 
 export const EVERYDAY_WORDS = [
+  'ever',
+  'over',
+  'even',
+  'fear',
+  'feet',
+  'feel',
+  'fell',
+  'rest',
+  'test',
+  'best',
+  'west',
+  'lung',
+  'lump',
+  'bump',
+  'jump',
+  'numb',
+  'dumb',
   'seeing',
   'being',
   'doing',

@@ -13,7 +13,7 @@ export interface Speller {
 /** Allowed edits grow with length: short words have too many neighbours to repair safely. */
 function maxEdits(length: number): number {
   if (length >= 8) return 2;
-  if (length >= 5) return 1;
+  if (length >= 4) return 1;
   return 0;
 }
 

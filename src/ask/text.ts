@@ -4,8 +4,11 @@
  * apostrophes or spacing.
  */
 
-/** Longest part of a question that /ask reads; longer input is cut, never rejected. */
-export const MAX_QUESTION_CHARS = 1000;
+/**
+ * Longest part of a question that /ask reads: Discord's longest string option. A client may send
+ * more than the command's max_length; the rest is cut, never rejected.
+ */
+export const MAX_QUESTION_CHARS = 6000;
 
 /**
  * Lower case, apostrophes dropped ("can't" -> "cant"), every other non-letter/digit a space, except
