@@ -105,9 +105,10 @@ export const URGENT_BUTTON: ButtonDraft = {
  * The "see also" line and its buttons: the topics the post relates to this one (content's
  * relatedTopics), then the general lists of the other kinds, then the urgent signs.
  */
-function seeAlso(topic: TopicId | Kind): { field: { name: string; value: string }; buttons: ButtonDraft[] } {
-  const related = topic in relatedTopics ? (relatedTopics[topic as TopicId] ?? []) : [];
-  const own = (KINDS as readonly string[]).includes(topic) ? (topic as Kind) : kindOf(topic as TopicId);
+function seeAlso(
+  related: readonly TopicId[],
+  own: Kind | undefined,
+): { field: { name: string; value: string }; buttons: ButtonDraft[] } {
   const kinds = KINDS.filter((k) => k !== own);
   const parts = [
     ...related.map(topicTitle),
@@ -122,7 +123,7 @@ function seeAlso(topic: TopicId | Kind): { field: { name: string; value: string 
 
 /** One entry: title, its text, see also, then (from the reply builder) its source and the provider line. */
 function entryReply(topic: TopicId, entry: Entry, ctx: ReplyContext): ReplyDraft {
-  const also = seeAlso(topic);
+  const also = seeAlso(relatedTopics[topic] ?? [], kindOf(topic));
   return {
     ephemeral: ctx.ephemeral,
     embeds: [{ title: topicTitle(topic), description: entry.text, fields: [also.field] }],
@@ -142,7 +143,7 @@ export function overviewReply(kind: Kind, ctx: ReplyContext): ReplyDraft {
   return memo(`overview:${kind}`, ctx, () => {
     const entries = Object.entries(entriesByKind[kind]) as [string, Entry][];
     const list = entries.map(([, e]) => `**${e.title}**: ${e.summary}`).join('\n');
-    const also = seeAlso(kind);
+    const also = seeAlso([], kind);
     return {
       ephemeral: ctx.ephemeral,
       embeds: [

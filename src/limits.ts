@@ -80,6 +80,7 @@ export function limitViolations(data: APIInteractionResponseCallbackData): strin
         over(`row ${i} button label`, c.label?.length ?? 0, LIMITS.buttonLabel);
       if (c.type === ComponentType.StringSelect) {
         over(`row ${i} select options`, c.options.length, LIMITS.selectOptions);
+        under1(`row ${i} select options`, c.options.length);
         over(`row ${i} placeholder`, c.placeholder?.length ?? 0, LIMITS.selectPlaceholder);
         for (const o of c.options) {
           over(`row ${i} option label`, o.label.length, LIMITS.selectOptionText);

@@ -139,6 +139,13 @@ describe('buildMessage', () => {
         ],
       },
     ],
+    [
+      'a select menu with no options',
+      {
+        embeds: [{ title: 'T', description: 'd' }],
+        select: { customId: 'menu:x', placeholder: 'p', options: [] },
+      },
+    ],
   ] as const)('refuses to build a message with %s', (_, draft) => {
     expect(() => buildMessage(draft)).toThrow(Error);
   });
