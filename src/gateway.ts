@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { GatewayDispatchEvents, Routes } from 'discord-api-types/v10';
+import { GatewayCloseCodes, GatewayDispatchEvents, Routes } from 'discord-api-types/v10';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { App, Handled } from './app.js';
 import { logHandled, type Logger } from './logger.js';
@@ -20,17 +20,16 @@ export interface GatewayOptions {
 
 export interface Gateway {
   readonly client: Client;
-  /** Interactions whose reply is still being sent. */
-  readonly inFlight: () => number;
   /** Stops taking interactions, waits for the replies being sent, then closes the connection. */
   stop(): Promise<void>;
 }
 
-/** The bot token was refused (401 from GET /gateway/bot): nothing to retry, the user must fix it. */
+/** Discord refused the bot token: nothing to retry, the user must fix it. */
 export class TokenRejectedError extends Error {
-  constructor() {
+  /** `how`: 401 from GET /gateway/bot at login, or gateway close code 4004 at identify. */
+  constructor(how = '401 Unauthorized') {
     super(
-      'Discord rejected DISCORD_TOKEN (401 Unauthorized): copy a fresh token from the Developer Portal -> your app -> Bot -> Reset Token into .env',
+      `Discord rejected DISCORD_TOKEN (${how}): copy a fresh token from the Developer Portal -> your app -> Bot -> Reset Token into .env`,
     );
     this.name = 'TokenRejectedError';
   }
@@ -85,7 +84,7 @@ function trimmedCaches() {
  * What to log about a failed send: never the error object, whose `url` holds the interaction
  * token, and never the token inside a message either.
  */
-function describeSendError(
+function describeError(
   error: unknown,
   secret?: string,
 ): {
@@ -144,7 +143,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       handled = app.handle(raw);
     } catch (error) {
       // app.handle answers every failure itself; this guards the process if that ever breaks.
-      log.error({ shard: shardId, ...describeSendError(error).fields }, 'interaction could not be handled');
+      log.error({ shard: shardId, ...describeError(error).fields }, 'interaction could not be handled');
       return;
     }
     const token = interactionToken(raw);
@@ -161,7 +160,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     } catch (error) {
       const latencyMs = performance.now() - received;
       logHandled(log, handled, latencyMs, { shard: shardId, sent: false });
-      const { fields, expected } = describeSendError(error, token);
+      const { fields, expected } = describeError(error, token);
       const line = { interaction: handled.id, command: handled.label, ...fields };
       if (expected) log.warn(line, `reply not delivered: ${expected}`);
       else log.error(line, 'reply not delivered');
@@ -176,7 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const reply = answer(raw, shardId)
       // answer() catches what it expects; this keeps a surprise from becoming a fatal unhandled rejection.
       .catch((error: unknown) =>
-        log.error({ shard: shardId, ...describeSendError(error).fields }, 'interaction failed unexpectedly'),
+        log.error({ shard: shardId, ...describeError(error).fields }, 'interaction failed unexpectedly'),
       )
       .finally(() => sending.delete(reply));
     sending.add(reply);
@@ -195,7 +194,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   client.on(Events.ShardDisconnect, (event, shardId) => {
     log.error({ shard: shardId, closeCode: event.code }, 'shard disconnected and will not reconnect');
-    options.onFatal?.(`shard ${shardId} closed with code ${event.code} and cannot reconnect`);
+    options.onFatal?.(
+      (event.code as GatewayCloseCodes) === GatewayCloseCodes.AuthenticationFailed
+        ? new TokenRejectedError('gateway close code 4004, authentication failed').message
+        : `Discord closed the gateway connection of shard ${shardId} with code ${event.code}, which cannot be resumed.`,
+    );
   });
   client.on(Events.ShardReconnecting, (shardId) => {
     // Closing the connection on purpose also reports a reconnect; only a real drop is news.
@@ -226,7 +229,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   return {
     client,
-    inFlight: () => sending.size,
     async stop() {
       if (stopping) return;
       stopping = true;

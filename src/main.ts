@@ -1,4 +1,3 @@
-import { createApp } from './app.js';
 import { configOrExit, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
@@ -15,7 +14,7 @@ if (config.token) {
   process.stdout.write(
     'No DISCORD_TOKEN set: running the local console (set DISCORD_TOKEN in .env to run the bot on Discord).\n',
   );
-  const { runConsole } = await import('./console.js');
+  const [{ runConsole }, { createApp }] = await Promise.all([import('./console.js'), import('./app.js')]);
   await runConsole({
     app: createApp(),
     input: process.stdin,
@@ -30,18 +29,24 @@ if (config.token) {
 }
 
 async function runGateway(config: Config, token: string): Promise<void> {
-  // Imported here so the console never loads discord.js.
-  const { startGateway, TokenRejectedError } = await import('./gateway.js');
   const log = createLogger(config.logLevel);
   let stop: () => Promise<void> = () => Promise.resolve();
   exitGracefullyOnSignals(() => stop(), log);
+  // Imported only now: the console never loads discord.js, and a signal while these load is handled.
+  const [{ startGateway, TokenRejectedError }, { createApp }] = await Promise.all([
+    import('./gateway.js'),
+    import('./app.js'),
+  ]);
   try {
     const gateway = await startGateway({
       token,
       apiBase: config.apiBase,
       app: createApp(),
       log,
-      onFatal: () => void stop().finally(() => process.exit(1)),
+      onFatal: (reason) => {
+        process.stderr.write(`${reason}\n`);
+        void stop().finally(() => process.exit(1));
+      },
     });
     stop = () => gateway.stop();
   } catch (error) {
