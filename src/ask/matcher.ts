@@ -50,8 +50,9 @@ function topicDoc(id: TopicId): TopicDoc {
 
 const SEARCH_OPTIONS: SearchOptions = {
   boost: { names: 3, text: 0.6, cues: 0.35 },
-  // Pairs are not fuzzy: two short words within two edits of another pair are a different pair.
-  fuzzy: (term) => (term.length >= 5 && !term.startsWith(PAIR_MARK) ? 0.2 : false),
+  // One slip per word, two in long ones. Pairs are not fuzzy: two short words within two edits of
+  // another pair are a different pair.
+  fuzzy: (term) => (term.startsWith(PAIR_MARK) || term.length < 5 ? false : term.length >= 10 ? 2 : 1),
   prefix: (term) => term.length >= 4,
   weights: { fuzzy: 0.5, prefix: 0.4 },
   combineWith: 'OR',
