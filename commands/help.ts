@@ -21,7 +21,7 @@ export const HELP_TEXT = {
   redFlagSourcesField: 'Sources of the warning signs',
   privacyField: 'Privacy',
   privacy:
-    'The bot stores nothing, and your questions are never logged: a log line says only which command ran, how it ended and how long it took.',
+    'The bot stores nothing and never logs your questions: its log records which command ran, how it ended and how long it took.',
 } as const;
 
 /** `/cause [name] [private]: description`, read from the definition Discord registers. */
