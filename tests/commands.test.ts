@@ -321,7 +321,7 @@ describe('/help', () => {
 
   it('has a privacy line: nothing stored, questions never logged', () => {
     expect(text).toMatch(/stores nothing/);
-    expect(text).toMatch(/questions are never logged/);
+    expect(text).toMatch(/never logs your questions/);
   });
 });
 
