@@ -84,6 +84,7 @@ const URGENT: Record<string, readonly string[]> = {
   'worse at night or not better with rest': [
     'my back pain is worse at night',
     'the pain wakes me up',
+    'back pain wakes me at night',
     'hip pain keeps me awake at night',
     'the pain does not get better when I rest',
     'resting does not help my back at all',
@@ -137,6 +138,9 @@ const NOT_A_RED_FLAG = [
   'pain in one leg only',
   'my legs are fine, only my lower back hurts',
   'I never had chest pain, only back pain',
+  "what's the best sleeping position for hip pain at night",
+  "I'm afraid of falling because my hip is weak",
+  'which exercises stop me falling over',
 ];
 
 function expectTier(question: string, tier: 'emergency' | 'urgent' | 'gp') {

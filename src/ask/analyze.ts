@@ -99,12 +99,19 @@ const INJURED = new Set([
   'damaged',
 ]);
 const OWNERS = new Set(['my', 'his', 'her', 'their', 'the']);
-const CAUSED_TERMS = ['caus', 'injur'];
+const CAUSE_TERM = 'caus';
+const CAUSED_TERMS = [CAUSE_TERM, 'injur'];
 
 function causesPain(words: readonly string[], at: number): boolean {
   const next = words[at + 1] ?? '';
   const subject = OWNERS.has(next) ? (words[at + 2] ?? '') : next;
   return INJURED.has(words[at] ?? '') && (DOMAIN.back.has(subject) || DOMAIN.hip.has(subject));
+}
+
+/** "it hurts when I sit", "aches after walking": pain tied to something that brings it on. */
+const BROUGHT_ON = new Set(['when', 'whenever', 'after', 'while', 'if', 'from']);
+function painBroughtOn(words: readonly string[], at: number): boolean {
+  return DOMAIN.pain.has(words[at] ?? '') && BROUGHT_ON.has(words[at + 1] ?? '');
 }
 
 export function analyze(text: string, question = true): Analysis {
@@ -120,6 +127,7 @@ export function analyze(text: string, question = true): Analysis {
     const subject = (['hip', 'back', 'pain'] as const).find((s) => DOMAIN[s].has(word));
     if (subject) mentions[subject] = true;
     if (question && causesPain(words, i)) terms.push(...CAUSED_TERMS);
+    else if (question && painBroughtOn(words, i)) terms.push(CAUSE_TERM);
     if (subject || STOPWORDS.has(word) || word.length < 2) return;
     if (question && isAbsent(words, i)) {
       previous = undefined;

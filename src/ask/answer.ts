@@ -50,7 +50,8 @@ export function ask(question: string): AskResult {
   const analysis = analyze(question);
   const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
   const specific = scores.filter((s) => !s.kindOnly);
-  const confident = (specific[0]?.score ?? 0) >= CONFIDENT_SCORE;
+  // Naming both the hip and the back, and nothing more specific, is asking how they are connected.
+  const confident = (specific[0]?.score ?? 0) >= CONFIDENT_SCORE || specific[0]?.topic === 'connection';
   let ranking = scores.map((s) => s.topic);
 
   if (scan.tier === 'emergency' || scan.tier === 'urgent') {

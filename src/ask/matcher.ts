@@ -25,6 +25,12 @@ interface TopicDoc {
 
 /** Added to a question naming both the hip and the back: the connection topic's own signal. */
 const BOTH_SUBJECTS = 'hipback';
+/**
+ * Naming both is a weak signal on its own ("can arthritis affect both hips and back" is about
+ * arthritis): enough to answer with the connection when nothing else matches, not to outrank a topic
+ * the question names.
+ */
+const BOTH_WEIGHT = 0.3;
 
 const KIND_OF: Partial<Record<TopicId, Kind>> = {};
 for (const kind of Object.keys(entriesByKind) as Kind[]) {
@@ -125,9 +131,15 @@ export function scoreTopics(analysis: Analysis): TopicScore[] {
   const scored = hits.map((hit): Scored => {
     const topic = hit.id as TopicId;
     const fields = Object.entries(hit.match);
+    const onlyBoth = topic === 'connection' && fields.every(([term]) => term === BOTH_SUBJECTS);
     return {
       topic,
-      score: KIND_OF[topic] === 'cause' ? hit.score * CAUSE_WEIGHT : hit.score,
+      score:
+        KIND_OF[topic] === 'cause'
+          ? hit.score * CAUSE_WEIGHT
+          : onlyBoth
+            ? hit.score * BOTH_WEIGHT
+            : hit.score,
       kindOnly: fields.every(([, f]) => f.every((field) => field === 'cues')),
       cueMatched: fields.some(([, f]) => f.includes('cues')),
       terms: new Set(fields.map(([term]) => term)),

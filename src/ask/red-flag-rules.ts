@@ -178,12 +178,15 @@ const CHEST_PAIN = alt(
   'discomfort',
   'crushing',
 );
+/** A fall feared is not a fall: "afraid of falling", "in case I fall", "I might fall". */
+const FEARED =
+  '(?<!(?:afraid|scared|fear|frightened|worried|risk|chance) of |(?:might|could|may|will|would|to|avoid|prevent|case i|dont|not|stop me|stops me|from) )';
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
 const FALL = alt(
-  '(?<!in the )fall(?!s? asleep| apart| out| pregnant| for| behind)',
+  `(?<!in the )${FEARED}fall(?!s? asleep| apart| out| pregnant| for| behind)`,
   'falls(?! asleep| apart)',
   'fallen(?! asleep| out| apart| behind)',
-  'falling(?! asleep| apart| out| behind| for)',
+  `${FEARED}falling(?! asleep| apart| out| behind| for)`,
   'fell(?! asleep| apart| out| for| behind)',
   'tripped',
   'slipped (?:on|down|over|off)',
@@ -653,14 +656,14 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       then(WORSE, NIGHT, 3),
       then(
         alt('wakes?', 'waking', 'woke', 'keeps?', 'kept', 'keeping'),
-        alt('me up', 'me awake', 'up at night', 'awake'),
+        alt('me up', 'me awake', 'up at night', 'awake', 'me at night', 'me in the night'),
         2,
       ),
       `\\b${alt('cant', 'cannot', 'can not', 'unable to', 'struggle to', 'struggling to')} (?:get to |go to )?sleep\\b`,
-      `\\b${alt('night pain', 'nighttime pain', 'night time pain', 'pain (?:at|during|in the) night', 'pain at night')}\\b`,
+      // Pain "at night" alone is not worse at night ("best sleeping position for hip pain at night").
       then(
         alt('hurts?', 'aches?', 'aching', 'pain', 'painful', 'throbs?', 'throbbing'),
-        alt('at night', 'all night', 'in the night', 'during the night', 'every night'),
+        alt('all night', 'all through the night'),
         2,
       ),
       then(NOT_EASED, REST, 4),
