@@ -43,7 +43,12 @@ const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs'))
  */
 export const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'hip-back-e2e-'));
 
-const WAIT_LIMIT_MS = 15_000;
+/**
+ * The timeout of hooks and tests that start node processes (a bot, `ask`, `deploy`). A bot starts
+ * in about 2 s on a quiet machine, but a full `npm test` runs many node processes on few cores.
+ */
+export const PROCESS_TIMEOUT_MS = 60_000;
+const WAIT_LIMIT_MS = PROCESS_TIMEOUT_MS - 5_000;
 
 /** Spawns the bot with the environment a user sets, pointed at the fake Discord. */
 export function spawnBot(
@@ -146,6 +151,11 @@ export async function startBot(
   env: Readonly<Record<string, string>> = {},
 ): Promise<BotProcess> {
   const bot = spawnBot(fake, entry, env);
-  await bot.waitForLog((l) => l.msg === 'ready', 'ready');
+  try {
+    await bot.waitForLog((l) => l.msg === 'ready', 'ready');
+  } catch (error) {
+    bot.child.kill('SIGKILL');
+    throw error;
+  }
   return bot;
 }

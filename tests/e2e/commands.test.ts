@@ -23,7 +23,7 @@ import {
 } from '../fake-discord/payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
 import { askJsonAll } from './ask-cli.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 import { invocationsOf } from './command-matrix.js';
 
 let fake: FakeDiscord;
@@ -33,7 +33,7 @@ const interactionTokens: string[] = [];
 beforeAll(async () => {
   fake = await startFakeDiscord();
   bot = await startBot(fake);
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await bot?.stop();
@@ -108,6 +108,7 @@ describe('every command and option value through the gateway', () => {
         expectMessageInvariants(callback?.response, { ephemeral });
       }
     },
+    PROCESS_TIMEOUT_MS,
   );
 });
 
@@ -206,19 +207,23 @@ describe('buttons and select menus', () => {
 });
 
 describe('echoed user text', () => {
-  test('mentions, links and markdown typed as a value are shown escaped and ping nobody', async () => {
-    const typed = '@everyone <@123> <@&456> [x](http://example.com) **b**';
-    const callback = await command('cause', { name: typed });
-    const data = expectMessageInvariants(callback.response, { ephemeral: true });
-    const description = data.embeds?.[0]?.description ?? '';
-    expect(description).toContain("I don't know '");
-    expect(description).not.toContain('@everyone');
-    expect(description).not.toContain('**b**');
-    expect(description).not.toMatch(/(?<!\\)<@&?\d+>/);
-    expect(description).not.toContain('[x](http://');
-    const expected = await askJsonAll([`/cause name:"${typed}"`]);
-    expect(callback.raw).toBe(expected.get(`/cause name:"${typed}"`));
-  });
+  test(
+    'mentions, links and markdown typed as a value are shown escaped and ping nobody',
+    async () => {
+      const typed = '@everyone <@123> <@&456> [x](http://example.com) **b**';
+      const callback = await command('cause', { name: typed });
+      const data = expectMessageInvariants(callback.response, { ephemeral: true });
+      const description = data.embeds?.[0]?.description ?? '';
+      expect(description).toContain("I don't know '");
+      expect(description).not.toContain('@everyone');
+      expect(description).not.toContain('**b**');
+      expect(description).not.toMatch(/(?<!\\)<@&?\d+>/);
+      expect(description).not.toContain('[x](http://');
+      const expected = await askJsonAll([`/cause name:"${typed}"`]);
+      expect(callback.raw).toBe(expected.get(`/cause name:"${typed}"`));
+    },
+    PROCESS_TIMEOUT_MS,
+  );
 });
 
 describe('where the command is used', () => {

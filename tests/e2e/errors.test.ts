@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectMessageInvariants } from '../helpers/invariants.js';
 import { chatInput } from '../fake-discord/payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
-import { LEVEL, startBot, type BotProcess } from './bot-process.js';
+import { LEVEL, startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 
 /** The command tests/e2e/throwing-bot.ts adds to the registry. */
 const THROWING_COMMAND = 'explode';
@@ -13,7 +13,7 @@ let bot: BotProcess;
 beforeAll(async () => {
   fake = await startFakeDiscord();
   bot = await startBot(fake, { tsx: 'tests/e2e/throwing-bot.ts' });
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await bot?.stop();

@@ -2,7 +2,7 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatInput } from '../fake-discord/payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   // A short heartbeat interval, so a zombie connection is noticed within two seconds.
   fake = await startFakeDiscord({ heartbeatIntervalMs: 1_000 });
   bot = await startBot(fake);
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await bot?.stop();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatInput, type BuiltInteraction } from '../fake-discord/payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -9,7 +9,7 @@ let bot: BotProcess;
 beforeAll(async () => {
   fake = await startFakeDiscord();
   bot = await startBot(fake);
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await bot?.stop();

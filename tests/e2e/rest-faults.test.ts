@@ -4,7 +4,7 @@ import { rateLimited, serverError, unknownInteraction, type Fault } from '../fak
 import { chatInput, type BuiltInteraction } from '../fake-discord/payloads.js';
 import type { RecordedRequest } from '../fake-discord/rest.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
-import { LEVEL, startBot, type BotProcess } from './bot-process.js';
+import { LEVEL, startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -12,7 +12,7 @@ let bot: BotProcess;
 beforeAll(async () => {
   fake = await startFakeDiscord();
   bot = await startBot(fake);
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await bot?.stop();

@@ -2,7 +2,7 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GUILD_ID, SECOND_GUILD_ID, chatInput, shardOf } from '../fake-discord/payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -10,7 +10,7 @@ let bot: BotProcess;
 beforeAll(async () => {
   fake = await startFakeDiscord({ shards: 2, guildIds: [GUILD_ID, SECOND_GUILD_ID] });
   bot = await startBot(fake);
-});
+}, PROCESS_TIMEOUT_MS);
 
 afterAll(async () => {
   await bot?.stop();

@@ -223,7 +223,10 @@ export class FakeRest extends EventEmitter {
     if (pending.answered) {
       return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
     }
-    if (Date.now() - pending.dispatchedAt > INTERACTION_DEADLINE_MS) return unknownInteraction();
+    if (Date.now() - pending.dispatchedAt > INTERACTION_DEADLINE_MS) {
+      this.emit('late', id);
+      return unknownInteraction();
+    }
     pending.answered = true;
     const response = body as APIInteractionResponse;
     if (

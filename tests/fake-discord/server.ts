@@ -27,7 +27,8 @@ export interface FakeDiscord {
   readonly gateway: FakeGateway;
   /**
    * Sends an interaction as Discord does (INTERACTION_CREATE on the shard of its server, shard 0
-   * for DMs) and resolves with the bot's accepted callback.
+   * for DMs) and resolves with the bot's accepted callback; rejects if the first response came
+   * after Discord's 3 s window.
    */
   interact(interaction: BuiltInteraction, shardId?: number): Promise<Callback>;
   close(): Promise<void>;
@@ -61,12 +62,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   urls.gateway = gw.url;
   server.on('upgrade', (req, socket, head) => gw.handleUpgrade(req, socket, head));
 
-  const waiting = new Map<string, (callback: Callback) => void>();
+  const waiting = new Map<string, { resolve: (c: Callback) => void; reject: (e: Error) => void }>();
   rest.on('callback', (callback: Callback) => {
-    const resolve = waiting.get(callback.interactionId);
-    if (!resolve) return;
+    waiting.get(callback.interactionId)?.resolve(callback);
     waiting.delete(callback.interactionId);
-    resolve(callback);
+  });
+  rest.on('late', (interactionId: string) => {
+    waiting
+      .get(interactionId)
+      ?.reject(
+        new Error(`interaction ${interactionId}: first response after Discord's 3 s window (answered 10062)`),
+      );
+    waiting.delete(interactionId);
   });
 
   return {
@@ -79,7 +86,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interact(interaction, shardId) {
       const guildId = typeof interaction.guild_id === 'string' ? interaction.guild_id : undefined;
       const shard = shardId ?? (guildId ? shardOf(guildId, shards) : 0);
-      const answered = new Promise<Callback>((resolve) => waiting.set(interaction.id, resolve));
+      const answered = new Promise<Callback>((resolve, reject) =>
+        waiting.set(interaction.id, { resolve, reject }),
+      );
       rest.expectInteraction(interaction.id, interaction.token);
       gw.dispatch(shard, GatewayDispatchEvents.InteractionCreate, interaction);
       return answered;
