@@ -19,7 +19,7 @@ const STOPWORDS = new Set(
     'dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt ' +
     'of at by for with about against between into through during before above below to from ' +
     'up down in out on off over under again further here there when where what which who whom whose ' +
-    'this that these those all any both each few more most other some no nor not ' +
+    'this that these those all any both few more most some no nor not ' +
     'now lot lots bit thing things something anything really quite pretty kind sort ' +
     'please thanks thank hi hello hey ok okay fine yes yeah well like one ones lower left right side ' +
     'since week weeks day days time times year years month months today yesterday always sometimes ' +
@@ -35,7 +35,7 @@ const STOPWORDS = new Set(
 const PAIR_ONLY = new Set(
   (
     'how good bad poor better best proper properly correct wrong make use help work problem ' +
-    'take go way new old long heavy keep after affect'
+    'take go way new old long heavy keep after affect each other another'
   )
     .split(' ')
     .map((w) => stemmer(w)),
@@ -48,7 +48,7 @@ const PAIR_ONLY = new Set(
 export const PAIR_MARK = '_';
 
 /** Before a word, these say the question is without it ("no numbness")... */
-const ABSENT_BEFORE = new Set(['no', 'without', 'never', 'nor', 'neither']);
+const ABSENT_BEFORE = new Set(['no', 'without', 'never', 'nor', 'neither', 'avoid', 'prevent']);
 /** ...and so do these after it ("my legs are fine"; but not "is naproxen ok"). */
 const LINKING = new Set(['is', 'are', 'feel', 'feels', 'seem', 'seems', 'look', 'looks']);
 const FINE = new Set(['fine', 'ok', 'okay', 'normal', 'alright']);
@@ -126,7 +126,7 @@ export function analyze(text: string, question = true): Analysis {
     }
     const subject = (['hip', 'back', 'pain'] as const).find((s) => DOMAIN[s].has(word));
     if (subject) mentions[subject] = true;
-    if (question && causesPain(words, i)) terms.push(...CAUSED_TERMS);
+    if (question && causesPain(words, i) && !isAbsent(words, i)) terms.push(...CAUSED_TERMS);
     else if (question && painBroughtOn(words, i)) terms.push(CAUSE_TERM);
     if (subject || STOPWORDS.has(word) || word.length < 2) return;
     if (question && isAbsent(words, i)) {

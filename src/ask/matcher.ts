@@ -107,8 +107,6 @@ interface Scored extends TopicScore {
 }
 
 function causesAsSetting(scores: readonly Scored[]): Scored[] {
-  // "what causes...", "pain after running": the question asks for a cause, whatever else it names.
-  if (scores.some((s) => KIND_OF[s.topic] === 'cause' && s.cueMatched)) return [...scores];
   return scores.map((cause) => {
     if (KIND_OF[cause.topic] !== 'cause') return cause;
     const setting = scores.find(
@@ -129,24 +127,24 @@ export function scoreTopics(analysis: Analysis): TopicScore[] {
   const hits = index.search(terms.join(' '), { tokenize: (q) => q.split(' ') });
   const asked = new Set(terms);
   const scored = hits.map((hit): Scored => {
-    const topic = hit.id as TopicId;
     const fields = Object.entries(hit.match);
-    const onlyBoth = topic === 'connection' && fields.every(([term]) => term === BOTH_SUBJECTS);
     return {
-      topic,
-      score:
-        KIND_OF[topic] === 'cause'
-          ? hit.score * CAUSE_WEIGHT
-          : onlyBoth
-            ? hit.score * BOTH_WEIGHT
-            : hit.score,
+      topic: hit.id as TopicId,
+      score: hit.score,
       kindOnly: fields.every(([, f]) => f.every((field) => field === 'cues')),
       cueMatched: fields.some(([, f]) => f.includes('cues')),
       terms: new Set(fields.map(([term]) => term)),
       nameTerms: fields.filter(([term, f]) => f.includes('names') && asked.has(term)).map(([term]) => term),
     };
   });
-  return causesAsSetting(scored)
+  // "what causes...", "pain after running": a question that asks for a cause keeps its cause first.
+  const causeAsked = scored.some((s) => KIND_OF[s.topic] === 'cause' && s.cueMatched);
+  const weighted = scored.map((s) => {
+    if (KIND_OF[s.topic] === 'cause' && !causeAsked) return { ...s, score: s.score * CAUSE_WEIGHT };
+    const onlyBoth = s.topic === 'connection' && [...s.terms].every((t) => t === BOTH_SUBJECTS);
+    return onlyBoth ? { ...s, score: s.score * BOTH_WEIGHT } : s;
+  });
+  return (causeAsked ? weighted : causesAsSetting(weighted))
     .map(({ topic, score, kindOnly }) => ({ topic, score, kindOnly }))
     .sort((a, b) => b.score - a.score || ALL_TOPIC_IDS.indexOf(a.topic) - ALL_TOPIC_IDS.indexOf(b.topic));
 }

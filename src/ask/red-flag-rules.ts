@@ -390,6 +390,9 @@ const NOT_BETTER = alt(
   '(?:doesnt|does not) (?:go away|get better|ease|settle|stop|improve|seem to)',
   'not (?:going away|gone away|easing|settling|stopping|working)',
   '(?:arent|are not|isnt|is not|not|dont|do not|doesnt|does not|havent|have not) (?:really )?(?:working|helping|help|work|touch(?:ing)?|done anything|making (?:a|any) difference)',
+);
+/** Pain that lasts: a see-a-GP sign with a duration, a weak one alone. */
+const LASTING = alt(
   'persist(?:s|ing|ent)?',
   'ongoing',
   'chronic',
@@ -695,7 +698,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     sign: 'back pain that has not improved after a few weeks',
     strength: 'strong',
     pattern: rx(
-      near(NOT_BETTER, WEEKS, 8),
+      near(alt(NOT_BETTER, LASTING), WEEKS, 8),
       `\\b${alt('for', 'over', 'past', 'last', 'after', 'nearly', 'almost', 'about', 'more than', 'since', 'at least')} (?:the |a |about |over |nearly )?(?:past |last )?${WEEKS}\\b`,
       `\\b${WEEKS} (?:now|later|on)\\b`,
       `\\b${alt('lasted', 'lasting', 'had (?:it|this|them)', 'going on', 'suffer(?:ed|ing)?(?: with it)?')}(?: for)?(?: over| about| nearly| almost| more than)? ${WEEKS}\\b`,
@@ -713,7 +716,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     tier: 'gp',
     sign: 'back pain that has not improved after a few weeks',
     strength: 'weak',
-    pattern: rx(`\\b${NOT_BETTER}\\b`),
+    pattern: rx(`\\b${alt(NOT_BETTER, LASTING)}\\b`),
   },
   {
     id: 'stops-daily-life',
