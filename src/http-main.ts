@@ -23,7 +23,9 @@ function httpConfigOrExit() {
     for (const line of errors) process.stderr.write(`Configuration error: ${line}\n`);
     process.exit(1);
   }
-  return { ...result.config, path };
+  // Unset: every interface, as a container or a host behind a load balancer needs.
+  const host = process.env.HOST?.trim() || undefined;
+  return { ...result.config, path, host };
 }
 
 const config = httpConfigOrExit();
@@ -39,8 +41,8 @@ interactions.server.on('error', (err: NodeJS.ErrnoException) => {
   log.fatal({ code: err.code, port: config.port }, `cannot listen on port ${config.port}: ${err.message}`);
   process.exit(1);
 });
-interactions.server.listen(config.port, () => {
-  log.info({ port: config.port, path: config.path }, 'listening');
+interactions.server.listen(config.port, config.host, () => {
+  log.info({ host: config.host ?? 'all interfaces', port: config.port, path: config.path }, 'listening');
 });
 
 let stopping = false;

@@ -127,6 +127,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
       DISCORD_PUBLIC_KEY: options.keys.publicKeyHex,
+      HOST: '127.0.0.1',
       PORT: String(port),
       ...options.env,
     },
