@@ -33,6 +33,11 @@ export interface AskResult {
 
 /** A topic matched through its own words at least this well is an answer, not a guess. */
 export const CONFIDENT_SCORE = 4;
+/**
+ * A topic reached only by near misses (typos, word starts) in a question that does not mention hip,
+ * back or pain needs more to be an answer ("football scores" is no slip for any topic).
+ */
+export const CONFIDENT_NEAR_MISS_SCORE = 5;
 /** Below this, a match is noise (a fuzzy hit on a common word). */
 export const MIN_SCORE = 1.5;
 /** Topics /ask shows: the answer and up to three more as buttons. */
@@ -51,14 +56,18 @@ export function ask(question: string): AskResult {
   const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
   const specific = scores.filter((s) => !s.kindOnly);
   // Naming both the hip and the back, and nothing more specific, is asking how they are connected.
-  const confident = (specific[0]?.score ?? 0) >= CONFIDENT_SCORE || specific[0]?.topic === 'connection';
+  const top = specific[0];
+  const aboutPain = analysis.mentions.hip || analysis.mentions.back || analysis.mentions.pain;
+  const confident =
+    top !== undefined &&
+    (top.topic === 'connection' ||
+      top.score >= (top.exact || aboutPain ? CONFIDENT_SCORE : CONFIDENT_NEAR_MISS_SCORE));
   let ranking = scores.map((s) => s.topic);
 
   if (scan.tier === 'emergency' || scan.tier === 'urgent') {
     ranking = withFirst('urgent', ranking);
   } else if (scan.tier === 'gp') {
     const strong = scan.findings.some((f) => f.strength === 'strong');
-    const top = specific[0];
     ranking =
       strong || !confident || !top || top.topic === 'provider'
         ? withFirst('provider', ranking)

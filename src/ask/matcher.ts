@@ -58,7 +58,7 @@ const SEARCH_OPTIONS: SearchOptions = {
   boost: { names: 3, text: 0.6, cues: 0.35 },
   // One slip per word, two in long ones. Pairs are not fuzzy: two short words within two edits of
   // another pair are a different pair.
-  fuzzy: (term) => (term.startsWith(PAIR_MARK) || term.length < 5 ? false : term.length >= 10 ? 2 : 1),
+  fuzzy: (term) => (term.startsWith(PAIR_MARK) || term.length < 5 ? false : term.length >= 8 ? 2 : 1),
   prefix: (term) => term.length >= 4,
   weights: { fuzzy: 0.5, prefix: 0.4 },
   combineWith: 'OR',
@@ -87,6 +87,8 @@ export interface TopicScore {
   readonly score: number;
   /** Matched only through the words that ask for a kind, not through the topic's own words. */
   readonly kindOnly: boolean;
+  /** Some word of the question is one of the topic's own words as typed, not only a near miss. */
+  readonly exact: boolean;
 }
 
 /**
@@ -133,6 +135,7 @@ export function scoreTopics(analysis: Analysis): TopicScore[] {
       score: hit.score,
       kindOnly: fields.every(([, f]) => f.every((field) => field === 'cues')),
       cueMatched: fields.some(([, f]) => f.includes('cues')),
+      exact: fields.some(([term, f]) => asked.has(term) && f.some((field) => field !== 'cues')),
       terms: new Set(fields.map(([term]) => term)),
       nameTerms: fields.filter(([term, f]) => f.includes('names') && asked.has(term)).map(([term]) => term),
     };
@@ -145,7 +148,7 @@ export function scoreTopics(analysis: Analysis): TopicScore[] {
     return onlyBoth ? { ...s, score: s.score * BOTH_WEIGHT } : s;
   });
   return (causeAsked ? weighted : causesAsSetting(weighted))
-    .map(({ topic, score, kindOnly }) => ({ topic, score, kindOnly }))
+    .map(({ topic, score, kindOnly, exact }) => ({ topic, score, kindOnly, exact }))
     .sort((a, b) => b.score - a.score || ALL_TOPIC_IDS.indexOf(a.topic) - ALL_TOPIC_IDS.indexOf(b.topic));
 }
 

@@ -11,7 +11,7 @@ import { commandInteraction } from '../helpers/interactions.js';
  * few kinds of question; and the time to build the search index, which happens once at start.
  */
 
-const FIXTURES = ['ask-heldout.tsv', 'ask-unseen.tsv', 'ask-blind.tsv', 'ask-blind-2.tsv'];
+const FIXTURES = ['ask-heldout.tsv', 'ask-unseen.tsv', 'ask-blind.tsv', 'ask-blind-2.tsv', 'ask-blind-3.tsv'];
 const ROUNDS = 30;
 const REPLY_SAMPLES = 5_000;
 const BUILDS = 200;
