@@ -40,7 +40,7 @@ function allText(data: APIInteractionResponseCallbackData): string {
 const EVERY_KIND = [
   'I think I slipped a disc',
   'my hip still hurts after four weeks',
-  'numbness around my genitals and back pain',
+  'tingling around my genitals and a sore back',
   'back pain with a fever and a slipped disc',
   'what helps lower back pain',
   'my back',

@@ -129,7 +129,7 @@ const NOT_A_RED_FLAG = [
   'I want to lose weight to help my back',
   'will losing weight help my hip pain?',
   'does a hot water bottle help back pain',
-  'sharp pain shooting from my buttock down the back of my leg',
+  'a sharp shooting pain runs from my buttock to my knee',
   'my left leg tingles from the buttock down to my foot',
   'what are the red flags for back pain',
   'I have been seeing a physio for my back',
