@@ -40,6 +40,11 @@ export const CONFIDENT_SCORE = 4;
 export const CONFIDENT_NEAR_MISS_SCORE = 5;
 /** Below this, a match is noise (a fuzzy hit on a common word). */
 export const MIN_SCORE = 1.5;
+/**
+ * How much of a question the topic search reads: twice the command's max_length. Red flags are
+ * looked for in all of it; what a question is about shows at its start.
+ */
+export const MATCHED_CHARS = 600;
 /** Topics /ask shows: the answer and up to three more as buttons. */
 export const SHOWN_TOPICS = 4;
 
@@ -52,7 +57,7 @@ export function ask(question: string): AskResult {
   const base = { tier: scan.tier, findings: scan.findings };
   if (scan.selfHarm) return { ...base, kind: 'self-harm', ranking: ['urgent'] };
 
-  const analysis = analyze(question);
+  const analysis = analyze(question.slice(0, MATCHED_CHARS));
   const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
   const specific = scores.filter((s) => !s.kindOnly);
   // Naming both the hip and the back, and nothing more specific, is asking how they are connected.

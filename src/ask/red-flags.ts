@@ -98,7 +98,7 @@ function ruleFires(rule: RedFlagRule, text: string, words: readonly string[]): b
 export function scanSafety(normalized: string): SafetyScan {
   const text = repairSafetyWords(normalized);
   const words = tokens(text);
-  const selfHarm = [...text.matchAll(new RegExp(SELF_HARM_PATTERN, 'g'))].some((m) => {
+  const selfHarm = [...text.matchAll(SELF_HARM_PATTERN)].some((m) => {
     const start = tokenIndex(text, m.index);
     return !isNegated(words, start, start + m[0].split(' ').length);
   });

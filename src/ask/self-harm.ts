@@ -19,4 +19,5 @@ export const SELF_HARM_PATTERN = new RegExp(
     '\\b(?:want|wanting|going|thinking|thought|thoughts|tempted|urge|urges) (?:about |of )?(?:to )?(?:hurt|harm|hurting|harming|cut|cutting) my ?self\\b',
     '\\boverdos(?:e|ing)\\b',
   ].join('|'),
+  'g',
 );
