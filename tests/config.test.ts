@@ -65,8 +65,8 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    ['DISCORD_TOKEN', `Bot ${TOKEN}`, 'no "Bot " prefix'],
-    ['DISCORD_TOKEN', `"${TOKEN}"`, 'no quotes'],
+    ['DISCORD_TOKEN', `Bot <token>`, 'no "Bot " prefix'],
+    ['DISCORD_TOKEN', `"<token>"`, 'no quotes'],
     ['DISCORD_APPLICATION_ID', 'my-bot', 'digits only'],
     ['DISCORD_GUILD_ID', 'https://discord.com/channels/1/2', 'Copy Server ID'],
     ['DISCORD_PUBLIC_KEY', 'a'.repeat(63), '64 hexadecimal characters'],
@@ -79,7 +79,7 @@ describe('parseConfig', () => {
     ['PORT', '3000abc', '1 to 65535'],
     ['LOG_LEVEL', 'loud', 'one of fatal, error, warn, info, debug, trace, silent'],
   ])('%s=%s is rejected with one line naming it and the fix', (name, value, fix) => {
-    const errors = errorsOf(parseConfig({ [name]: value }));
+    const errors = errorsOf(parseConfig({ [name]: value.replace('<token>', TOKEN) }));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${name} `));
     expect(errors[0]).toContain(fix);
