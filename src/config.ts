@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** What each run needs; everything else is optional there but still checked when set. */
 export type Need = 'token' | 'applicationId' | 'publicKey' | 'port';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Config {

@@ -52,7 +52,7 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>> 
 }
 
 /** Splits on spaces, keeping "quoted text" (double or single quotes) together, quotes removed. */
-export function splitWords(line: string): string[] {
+function splitWords(line: string): string[] {
   const words: string[] = [];
   let word = '';
   let inWord = false;

@@ -24,7 +24,7 @@ export interface CommandDiff {
 export type DeployResult =
   { readonly status: 'up-to-date' } | { readonly status: 'dry-run' | 'deployed'; readonly diff: CommandDiff };
 
-export function commandsRoute(target: DeployTarget): `/${string}` {
+function commandsRoute(target: DeployTarget): `/${string}` {
   return target.guildId
     ? Routes.applicationGuildCommands(target.applicationId, target.guildId)
     : Routes.applicationCommands(target.applicationId);
@@ -146,7 +146,7 @@ export function diffCommands(ours: readonly Definition[], theirs: readonly unkno
   return { added, removed, changed };
 }
 
-export function isUpToDate(diff: CommandDiff): boolean {
+function isUpToDate(diff: CommandDiff): boolean {
   return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
 }
 
