@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redFlagTiers, TIER_ORDER } from '../content/index.js';
 import { COMBINED_RULES, RED_FLAG_RULES } from '../src/ask/red-flag-rules.js';
-import { contentSign, scanSafety } from '../src/ask/red-flags.js';
+import { contentSign, repairSafetyWords, scanSafety } from '../src/ask/red-flags.js';
 import { normalizeQuestion } from '../src/ask/text.js';
 
 function scan(question: string) {
@@ -198,6 +200,31 @@ describe('red-flag detector', () => {
       const tierSigns = redFlagTiers[rule.tier].groups.flatMap((g) => g.signs);
       expect(tierSigns, rule.id).toContain(sign);
     }
+  });
+
+  it('an anchored rule never skips a question it would match: each match holds an anchor', () => {
+    const fixtures = resolve(import.meta.dirname, 'fixtures');
+    const corpus = [
+      ...[EMERGENCY, URGENT, GP].flatMap((tier) => Object.values(tier).flat()),
+      ...NOT_A_RED_FLAG,
+      ...readdirSync(fixtures)
+        .filter((f) => f.endsWith('.tsv'))
+        .flatMap((f) => readFileSync(resolve(fixtures, f), 'utf8').split('\n').slice(1))
+        .map((line) => line.split('\t')[0] ?? ''),
+    ].map((q) => repairSafetyWords(normalizeQuestion(q)));
+    let matches = 0;
+    for (const rule of RED_FLAG_RULES.filter((r) => r.anchors)) {
+      for (const text of corpus) {
+        for (const m of text.matchAll(rule.pattern)) {
+          matches++;
+          expect(
+            rule.anchors?.some((a) => m[0].includes(a)),
+            `${rule.id}: "${m[0]}"`,
+          ).toBe(true);
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(100);
   });
 
   it('every emergency and urgent sign of the content module has a rule', () => {

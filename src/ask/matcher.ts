@@ -54,11 +54,20 @@ function topicDoc(id: TopicId): TopicDoc {
   };
 }
 
+/** Every term the index holds, gathered while it is built. */
+const indexedTerms = new Set<string>();
+
 const SEARCH_OPTIONS: SearchOptions = {
   boost: { names: 3, text: 0.6, cues: 0.35 },
   // One slip per word, two in long ones. Pairs are not fuzzy: two short words within two edits of
   // another pair are a different pair.
-  fuzzy: (term) => (term.startsWith(PAIR_MARK) || term.length < 5 ? false : term.length >= 8 ? 2 : 1),
+  // A word the index holds as typed needs no typo search (the costliest part of a query).
+  fuzzy: (term) =>
+    term.startsWith(PAIR_MARK) || term.length < 5 || indexedTerms.has(term)
+      ? false
+      : term.length >= 8
+        ? 2
+        : 1,
   prefix: (term) => term.length >= 4,
   weights: { fuzzy: 0.5, prefix: 0.4 },
   combineWith: 'OR',
@@ -72,7 +81,11 @@ export function buildTopicIndex(): MiniSearch<TopicDoc> {
     fields: ['names', 'text', 'cues'],
     storeFields: ['id'],
     // Cue words are common words on purpose ("help", "why"), so they are indexed like a question.
-    tokenize: (text, field) => analyze(text, field === 'cues').terms,
+    tokenize: (text, field) => {
+      const terms = analyze(text, field === 'cues').terms;
+      for (const t of terms) indexedTerms.add(t);
+      return terms;
+    },
     processTerm: (term) => term,
     searchOptions: SEARCH_OPTIONS,
   });

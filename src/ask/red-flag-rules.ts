@@ -14,6 +14,11 @@ export interface RedFlagRule {
   readonly pattern: RegExp;
   /** The finding does not count when this matches the clause before it (e.g. "I want to lose weight"). */
   readonly unlessBefore?: RegExp;
+  /**
+   * Words (or word starts) one of which every match contains: a question with none of them skips
+   * the pattern, which keeps the long patterns from costing time on every question.
+   */
+  readonly anchors?: readonly string[];
   /** For see-a-GP signs: strong ones make `provider` the answer, weak ones only favour it. */
   readonly strength?: 'strong' | 'weak';
 }
@@ -490,6 +495,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'saddle-numbness',
     tier: 'emergency',
+    anchors: ['numb', 'tingl', 'pins', 'feel', 'sensation', 'saddle', 'wip'],
     sign: 'numbness or tingling around the genitals',
     pattern: rx(
       `\\b${NUMB}${NUMB_LINK} ${SADDLE}\\b`,
@@ -503,6 +509,27 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'bladder-bowel',
     tier: 'emergency',
+    anchors: [
+      'bladder',
+      'bowel',
+      'incontinen',
+      'retention',
+      'pee',
+      'piss',
+      'urin',
+      'wee',
+      'water',
+      'poo',
+      'leak',
+      'dribbl',
+      'control',
+      'hold',
+      'wet',
+      'soil',
+      'toilet',
+      'loo',
+      'bathroom',
+    ],
     sign: 'difficulty peeing, leaking urine',
     pattern: rx(
       `\\b${alt('bladder', 'bowels?', 'incontinen(?:ce|t)', 'urinary retention')}\\b`,
@@ -551,6 +578,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'both-legs',
     tier: 'emergency',
+    anchors: ['leg', 'feet', 'thigh', 'side', 'buttocks', 'bilateral'],
     sign: 'sciatica on both sides',
     pattern: rx(
       near(BOTH_LEGS, LEG_WEAK, 4),
@@ -560,6 +588,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'chest-pain',
     tier: 'emergency',
+    anchors: ['chest', 'heart'],
     sign: 'chest pain',
     pattern: rx(near('chest', CHEST_PAIN, 3), `\\bheart attack\\b`),
   },
@@ -572,6 +601,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'cannot-bear-weight',
     tier: 'emergency',
+    anchors: ['weight', 'stand on', 'shorter', 'turn', 'point', 'rotated', 'twisted', 'angle'],
     sign: 'a fall or injury after which you cannot stand',
     pattern: rx(
       `\\b${CANT}(?: even| really)? ${alt('put (?:any )?weight (?:on|through)', 'bear (?:any )?weight', 'weight bear', 'take (?:any )?weight', 'stand on (?:it|my leg|that leg|the leg)')}\\b`,
@@ -595,12 +625,14 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'sudden-severe',
     tier: 'emergency',
+    anchors: ['sudden', 'nowhere', 'blue', 'warning', 'came on'],
     sign: 'sudden severe hip pain with no injury',
     pattern: rx(near(SUDDEN, SEVERE, 5)),
   },
   {
     id: 'hot-swollen',
     tier: 'emergency',
+    anchors: ['hot', 'warm', 'red', 'inflamed', 'colo', 'purple', 'blotch'],
     sign: 'a hot, swollen hip',
     pattern: rx(
       near(HOT, SWOLLEN, 4),
@@ -617,6 +649,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'weight-loss-unexplained',
     tier: 'urgent',
+    anchors: ['lost', 'losing', 'lose', 'dropp', 'weight'],
     sign: 'weight loss without trying',
     pattern: rx(
       near(alt('lost', 'losing', 'lose', 'dropped', 'dropping', 'weight loss', 'weight'), UNEXPLAINED, 6),
@@ -625,6 +658,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'weight-loss',
     tier: 'urgent',
+    anchors: ['lost', 'losing', 'dropp', 'shed', 'weight'],
     sign: 'weight loss without trying',
     pattern: rx(
       then(alt('lost', 'losing', 'dropped', 'dropping', 'shed', 'shedding'), WEIGHT, 3),
@@ -658,6 +692,22 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'night-or-rest',
     tier: 'urgent',
+    anchors: [
+      'night',
+      'bed',
+      'lie',
+      'lying',
+      'lay',
+      'sleep',
+      'wake',
+      'waking',
+      'woke',
+      'keep',
+      'kept',
+      'awake',
+      'rest',
+      'still',
+    ],
     sign: 'pain that does not improve with rest',
     pattern: rx(
       then(WORSE, NIGHT, 3),
@@ -693,12 +743,14 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'joint-swollen-or-colour',
     tier: 'urgent',
+    anchors: ['swell', 'swoll', 'puffy', 'colo', 'purple', 'blotch'],
     sign: 'a single joint that suddenly becomes very painful',
     pattern: rx(near(SWOLLEN, JOINT, 4), near(COLOUR, JOINT, 4)),
   },
   {
     id: 'not-improved-after-weeks',
     tier: 'gp',
+    anchors: ['week', 'month', 'year', 'fortnight', 'ages', 'long time', 'so long', 'forever'],
     sign: 'back pain that has not improved after a few weeks',
     strength: 'strong',
     pattern: rx(
@@ -711,6 +763,19 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'painkillers-not-working',
     tier: 'gp',
+    anchors: [
+      'killer',
+      'relief',
+      'medic',
+      'tablet',
+      'pill',
+      'ibuprofen',
+      'paracetamol',
+      'naproxen',
+      'codamol',
+      'codeine',
+      'nsaid',
+    ],
     sign: 'hip pain that has not improved after two weeks',
     strength: 'strong',
     pattern: rx(near(PAINKILLERS, NOT_BETTER, 6)),
@@ -725,6 +790,32 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'stops-daily-life',
     tier: 'gp',
+    anchors: [
+      'stop',
+      'prevent',
+      'keep',
+      'cant',
+      'cannot',
+      'can not',
+      'couldnt',
+      'could not',
+      'unable',
+      'not able',
+      'impossible',
+      'struggl',
+      'hard to',
+      'difficult',
+      'hurts to',
+      'too painful',
+      'affect',
+      'ruin',
+      'taking over',
+      'interfer',
+      'day to day',
+      'daily',
+      'off work',
+      'signed off',
+    ],
     sign: 'pain that stops you doing day-to-day activities',
     strength: 'strong',
     pattern: rx(`\\b${DAILY}\\b`),
@@ -739,6 +830,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'struggling-to-cope',
     tier: 'gp',
+    anchors: ['cope', 'coping', 'wits', 'desperate', 'overwhelmed', 'take', 'fed up', 'had enough'],
     sign: 'you are worried about the pain or struggling to cope',
     strength: 'strong',
     pattern: rx(`\\b${COPE}\\b`),

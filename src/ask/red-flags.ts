@@ -84,6 +84,7 @@ function tokenIndex(text: string, charIndex: number): number {
 
 /** Whether any match of the rule stands: not negated, not excused by its clause. */
 function ruleFires(rule: RedFlagRule, text: string, words: readonly string[]): boolean {
+  if (rule.anchors && !rule.anchors.some((a) => text.includes(a))) return false;
   for (const m of text.matchAll(rule.pattern)) {
     const start = tokenIndex(text, m.index);
     const end = start + m[0].split(' ').length;
