@@ -1,5 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
-import { z } from 'zod';
+import * as v from 'valibot';
 
 /** What each run needs; everything else is optional there but still checked when set. */
 export type Need = 'token' | 'applicationId' | 'publicKey' | 'port';
@@ -36,7 +36,7 @@ interface Variable {
   readonly missing: string;
   /** Says what is wrong and how to fix it, without repeating the value (it may be a secret). */
   readonly malformed: string;
-  readonly schema: z.ZodType;
+  readonly schema: v.GenericSchema<string, unknown>;
 }
 
 const VARIABLES = {
@@ -46,55 +46,63 @@ const VARIABLES = {
     missing: `is not set: copy the bot token from ${PORTAL} -> your app -> Bot -> Reset Token into .env`,
     malformed:
       'contains spaces or quotes: paste only the token itself, e.g. DISCORD_TOKEN=MTA... (no "Bot " prefix, no quotes)',
-    schema: z.string().regex(/^[^\s"'`]+$/),
+    schema: v.pipe(v.string(), v.regex(/^[^\s"'`]+$/)),
   },
   applicationId: {
     name: 'DISCORD_APPLICATION_ID',
     need: 'applicationId',
     missing: `is not set: copy the Application ID from ${PORTAL} -> your app -> General Information into .env`,
     malformed: `is not an application id (digits only): copy the Application ID from ${PORTAL} -> General Information`,
-    schema: z.string().regex(/^\d{1,20}$/),
+    schema: v.pipe(v.string(), v.regex(/^\d{1,20}$/)),
   },
   guildId: {
     name: 'DISCORD_GUILD_ID',
     missing: 'is optional',
     malformed:
       'is not a server id (digits only): in Discord turn on Developer Mode, right-click the server -> Copy Server ID, or leave it empty to deploy globally',
-    schema: z.string().regex(/^\d{1,20}$/),
+    schema: v.pipe(v.string(), v.regex(/^\d{1,20}$/)),
   },
   publicKey: {
     name: 'DISCORD_PUBLIC_KEY',
     need: 'publicKey',
     missing: `is not set: copy the Public Key from ${PORTAL} -> your app -> General Information into .env`,
     malformed: `must be 64 hexadecimal characters: copy the Public Key from ${PORTAL} -> General Information`,
-    schema: z.string().regex(/^[0-9a-fA-F]{64}$/),
+    schema: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/)),
   },
   apiBase: {
     name: 'DISCORD_API_BASE',
     missing: 'is optional',
     malformed: `must be an http(s) URL without query or fragment, e.g. ${DEFAULT_API_BASE}, or leave it empty for Discord itself`,
-    // abort: the query check below only runs on a string that parsed as a URL.
-    schema: z.url({ protocol: /^https?$/, abort: true }).refine((value) => {
-      const url = new URL(value);
-      return url.search === '' && url.hash === '';
-    }),
+    schema: v.pipe(
+      v.string(),
+      v.check((value) => {
+        if (!URL.canParse(value)) return false;
+        const url = new URL(value);
+        return (
+          (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === ''
+        );
+      }),
+    ),
   },
   port: {
     name: 'PORT',
     need: 'port',
     missing: 'is not set: set the port the HTTP interactions endpoint listens on, e.g. PORT=3000',
     malformed: 'must be a whole number from 1 to 65535, e.g. PORT=3000',
-    schema: z
-      .string()
-      .regex(/^\d{1,5}$/)
-      .transform(Number)
-      .pipe(z.number().int().min(1).max(65_535)),
+    schema: v.pipe(
+      v.string(),
+      v.regex(/^\d{1,5}$/),
+      v.transform(Number),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(65_535),
+    ),
   },
   logLevel: {
     name: 'LOG_LEVEL',
     missing: 'is optional',
     malformed: `must be one of ${LOG_LEVELS.join(', ')} (default info)`,
-    schema: z.enum(LOG_LEVELS),
+    schema: v.picklist(LOG_LEVELS),
   },
 } as const satisfies Record<keyof Config, Variable>;
 
@@ -117,8 +125,8 @@ export function parseConfig<N extends Need = never>(
         errors.push(`${variable.name} ${variable.missing}`);
       continue;
     }
-    const parsed = variable.schema.safeParse(raw);
-    if (parsed.success) values[key] = parsed.data;
+    const parsed = v.safeParse(variable.schema, raw);
+    if (parsed.success) values[key] = parsed.output;
     else errors.push(`${variable.name} ${variable.malformed}`);
   }
   if (errors.length > 0) return { ok: false, errors };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { OptionValue } from '../commands/command.js';
 
 /** An interaction from any transport, reduced to what dispatch needs. No discord.js objects. */
@@ -29,9 +29,9 @@ export type Invocation =
       readonly onEphemeral: boolean;
     });
 
-const snowflake = z.string().regex(/^\d{1,20}$/);
-const user = z.object({ id: snowflake }).loose();
-const optionValue = z.union([z.string(), z.number(), z.boolean()]);
+const snowflake = v.pipe(v.string(), v.regex(/^\d{1,20}$/));
+const user = v.looseObject({ id: snowflake });
+const optionValue = v.union([v.string(), v.number(), v.boolean()]);
 interface RawOption {
   name: string;
   type: number;
@@ -43,50 +43,43 @@ interface RawOption {
  * Discord nests options at most three deep (group, subcommand, value). A bound, not recursion:
  * a body of thousands of nested options would otherwise overflow the stack while parsing.
  */
-function optionAtDepth(depth: number): z.ZodType<RawOption> {
-  const nested = depth > 1 ? z.array(optionAtDepth(depth - 1)).max(25) : z.never();
-  return z
-    .object({
-      name: z.string().max(32),
-      type: z.number(),
-      value: optionValue.optional(),
-      focused: z.boolean().optional(),
-      options: nested.optional(),
-    })
-    .loose();
+function optionAtDepth(depth: number): v.GenericSchema<RawOption> {
+  const nested = depth > 1 ? v.pipe(v.array(optionAtDepth(depth - 1)), v.maxLength(25)) : v.never();
+  return v.looseObject({
+    name: v.pipe(v.string(), v.maxLength(32)),
+    type: v.number(),
+    value: v.optional(optionValue),
+    focused: v.optional(v.boolean()),
+    options: v.optional(nested),
+  });
 }
 const option = optionAtDepth(3);
 const base = {
   id: snowflake,
-  token: z.string().min(1).max(500),
-  locale: z.string().max(10).optional(),
-  member: z.object({ user }).loose().optional(),
-  user: user.optional(),
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  locale: v.optional(v.pipe(v.string(), v.maxLength(10))),
+  member: v.optional(v.looseObject({ user })),
+  user: v.optional(user),
 };
-const schema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal(1), id: snowflake }).loose(),
-  z
-    .object({
-      ...base,
-      type: z.union([z.literal(2), z.literal(4)]),
-      data: z
-        .object({ name: z.string().min(1).max(32), options: z.array(option).max(25).optional() })
-        .loose(),
-    })
-    .loose(),
-  z
-    .object({
-      ...base,
-      type: z.literal(3),
-      data: z
-        .object({
-          custom_id: z.string().min(1).max(100),
-          values: z.array(z.string().max(100)).max(25).optional(),
-        })
-        .loose(),
-      message: z.object({ flags: z.number().optional() }).loose().optional(),
-    })
-    .loose(),
+const schema = v.variant('type', [
+  v.looseObject({ type: v.literal(1), id: snowflake }),
+  v.looseObject({
+    ...base,
+    type: v.union([v.literal(2), v.literal(4)]),
+    data: v.looseObject({
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(32)),
+      options: v.optional(v.pipe(v.array(option), v.maxLength(25))),
+    }),
+  }),
+  v.looseObject({
+    ...base,
+    type: v.literal(3),
+    data: v.looseObject({
+      custom_id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+      values: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(25))),
+    }),
+    message: v.optional(v.looseObject({ flags: v.optional(v.number()) })),
+  }),
 ]);
 
 export type Normalized = { ok: true; invocation: Invocation } | { ok: false; reason: string };
@@ -95,12 +88,13 @@ const EPHEMERAL = 64;
 
 /** Validates a raw API interaction (gateway dispatch or HTTP body) and reduces it. */
 export function normalizeInteraction(raw: unknown): Normalized {
-  const parsed = schema.safeParse(raw);
+  const parsed = v.safeParse(schema, raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid' };
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') || 'body';
+    return { ok: false, reason: `${path}: ${issue.message}` };
   }
-  const i = parsed.data;
+  const i = parsed.output;
   if (i.type === 1) return { ok: true, invocation: { kind: 'ping', id: i.id } };
   const userId = i.member?.user.id ?? i.user?.id;
   if (!userId) return { ok: false, reason: 'neither member.user nor user' };
