@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,6 +74,12 @@ function rssOf(pid: number): number {
 }
 
 async function launch(subject: Subject, fake: FakeDiscord, inspect: boolean): Promise<Running> {
+  // Output goes to a file, as under a process manager: reading a pipe here would put the bot's
+  // per-interaction log lines (which the baseline does not write) on the fake Discord's event loop.
+  const logDir = join(ROOT, 'node_modules/.cache/hip-back-bench');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${subject.name}.log`);
+  const out = openSync(logFile, 'w');
   const started = performance.now();
   const child = spawn(process.execPath, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), subject.script], {
     cwd: ROOT,
@@ -85,8 +91,9 @@ async function launch(subject: Subject, fake: FakeDiscord, inspect: boolean): Pr
       // As users run it: one JSON log line per interaction.
       LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', out, 'pipe'],
   });
+  closeSync(out);
   let inspector: string | undefined;
   let stderr = '';
   child.stderr?.setEncoding('utf8');
@@ -94,22 +101,22 @@ async function launch(subject: Subject, fake: FakeDiscord, inspect: boolean): Pr
     stderr += chunk;
     inspector ??= /Debugger listening on (ws:\/\/\S+)/.exec(stderr)?.[1];
   });
-  // Output is read until the ready line, then drained unread (the bot logs every interaction).
-  let stdout: string | undefined = '';
-  child.stdout?.setEncoding('utf8');
-  const readyAt = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: string) => {
-      if (stdout === undefined) return;
-      stdout += chunk;
-      if (stdout.split('\n').some((line) => subject.isReady(line))) {
-        stdout = undefined;
-        resolve(performance.now());
-      }
-    });
-    child.on('exit', (code) =>
-      reject(new Error(`${subject.name} exited (${code}) before ready:\n${stdout ?? ''}${stderr}`)),
-    );
-  });
+  let exited: number | null | undefined;
+  child.on('exit', (code) => (exited = code));
+  for (;;) {
+    if (exited !== undefined)
+      throw new Error(
+        `${subject.name} exited (${exited}) before ready:\n${readFileSync(logFile, 'utf8')}${stderr}`,
+      );
+    if (
+      readFileSync(logFile, 'utf8')
+        .split('\n')
+        .some((line) => subject.isReady(line))
+    )
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  const readyAt = performance.now();
   return { child, readyMs: readyAt - started, rssAtReady: rssOf(child.pid ?? 0), inspector };
 }
 
