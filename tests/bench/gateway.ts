@@ -16,6 +16,7 @@ import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STARTS = 3;
+const WARM_UP = 1_000;
 const SEQUENTIAL = 2_000;
 const HEAP_FIRST_AT = 5_000;
 const TOTAL = 20_000;
@@ -120,6 +121,12 @@ async function launch(subject: Subject, fake: FakeDiscord, inspect: boolean): Pr
   return { child, readyMs: readyAt - started, rssAtReady: rssOf(child.pid ?? 0), inspector };
 }
 
+/** User + system CPU time of a process, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   child.kill('SIGTERM');
@@ -213,6 +220,8 @@ interface Result {
   readonly sequential: Phase;
   readonly parallel: Phase;
   readonly rssAfter: number;
+  /** CPU time of the bot process (user + system) per interaction, heap readings included. */
+  readonly cpuPerInteractionUs: number;
   readonly heapAtFirst: number;
   readonly heapAtTotal: number;
 }
@@ -247,11 +256,15 @@ async function measureLoad(subject: Subject): Promise<Omit<Result, 'readyMs' | '
     return chatInput('cause', { name: 'sciatica' }, { userId: user.toString() });
   };
   const inspector = running.inspector ?? '';
+  // Both processes compile their hot paths before anything is timed.
+  await drive(fake, next, WARM_UP, IN_FLIGHT);
+  const cpuBefore = cpuMsOf(running.child.pid ?? 0);
   const sequential = await drive(fake, next, SEQUENTIAL, 1);
-  const upToFirst = await drive(fake, next, HEAP_FIRST_AT - SEQUENTIAL, IN_FLIGHT);
+  const upToFirst = await drive(fake, next, HEAP_FIRST_AT - SEQUENTIAL - WARM_UP, IN_FLIGHT);
   const heapAtFirst = await heapAfterGc(inspector);
   const rest = await drive(fake, next, TOTAL - HEAP_FIRST_AT, IN_FLIGHT);
   const rssAfter = rssOf(running.child.pid ?? 0);
+  const cpuPerInteractionUs = ((cpuMsOf(running.child.pid ?? 0) - cpuBefore) * 1000) / (TOTAL - WARM_UP);
   const heapAtTotal = await heapAfterGc(inspector);
   await stop(running.child);
   await fake.close();
@@ -259,6 +272,7 @@ async function measureLoad(subject: Subject): Promise<Omit<Result, 'readyMs' | '
     sequential: phase([sequential]),
     parallel: phase([upToFirst, rest]),
     rssAfter,
+    cpuPerInteractionUs,
     heapAtFirst,
     heapAtTotal,
   };
@@ -309,6 +323,7 @@ export async function run(): Promise<void> {
     ),
     row(`${IN_FLIGHT} in flight: p50 latency, ms`, r.bot.parallel.p50, r.baseline.parallel.p50, 2),
     row(`${IN_FLIGHT} in flight: p99 latency, ms`, r.bot.parallel.p99, r.baseline.parallel.p99, 2),
+    row('CPU per interaction, µs', r.bot.cpuPerInteractionUs, r.baseline.cpuPerInteractionUs, 0),
     row(
       `RSS after ${TOTAL.toLocaleString('en-US')}, MiB`,
       r.bot.rssAfter / MIB,
