@@ -4,7 +4,7 @@ import {
   EmbedBuilder,
   StringSelectMenuBuilder,
   type MessageActionRowComponentBuilder,
-} from '@discordjs/builders';
+} from './builders.js';
 import {
   ButtonStyle,
   InteractionResponseType,
