@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FakeDiscord } from '../fake-discord/server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fake-discord/server.js';
 
 /** One pino JSON line from the bot's stdout. */
 export interface LogLine {
@@ -158,4 +159,21 @@ export async function startBot(
     throw error;
   }
   return bot;
+}
+
+/** A fake Discord and the bot against it, for one test file: started before its tests, stopped after. */
+export function botForThisFile(
+  fakeOptions: FakeDiscordOptions = {},
+  entry: Entry = PRODUCTION_ENTRY,
+): { readonly fake: FakeDiscord; readonly bot: BotProcess } {
+  const running = {} as { fake: FakeDiscord; bot: BotProcess };
+  beforeAll(async () => {
+    running.fake = await startFakeDiscord(fakeOptions);
+    running.bot = await startBot(running.fake, entry);
+  }, PROCESS_TIMEOUT_MS);
+  afterAll(async () => {
+    await running.bot?.stop();
+    await running.fake?.close();
+  });
+  return running;
 }

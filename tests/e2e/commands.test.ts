@@ -7,7 +7,7 @@ import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { createApp } from '../../src/app.js';
 import { expectMessageInvariants } from '../helpers/invariants.js';
@@ -21,24 +21,14 @@ import {
   type InteractionOptions,
   type OptionValues,
 } from '../fake-discord/payloads.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
+
 import { askJsonAll } from './ask-cli.js';
-import { startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
+import { botForThisFile, PROCESS_TIMEOUT_MS } from './bot-process.js';
 import { invocationsOf } from './command-matrix.js';
 
-let fake: FakeDiscord;
-let bot: BotProcess;
 const interactionTokens: string[] = [];
 
-beforeAll(async () => {
-  fake = await startFakeDiscord();
-  bot = await startBot(fake);
-}, PROCESS_TIMEOUT_MS);
-
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+const running = botForThisFile();
 
 let users = 0;
 /** A fresh user per interaction, so the per-user cooldown never answers in these tests. */
@@ -49,7 +39,7 @@ function freshUser(): string {
 
 async function send(interaction: BuiltInteraction) {
   interactionTokens.push(interaction.token);
-  return fake.interact(interaction);
+  return running.fake.interact(interaction);
 }
 
 async function command(name: string, values: OptionValues = {}, options: InteractionOptions = {}) {
@@ -275,20 +265,20 @@ describe('bad input gets a clear private reply and the bot keeps serving', () =>
   test('after all of that the bot still answers, and never logged what users typed', async () => {
     const callback = await command('connection');
     expectMessageInvariants(callback.response, { ephemeral: false });
-    expect(bot.child.exitCode).toBeNull();
-    const interactionLines = bot.logs().filter((l) => l.msg === 'interaction');
+    expect(running.bot.child.exitCode).toBeNull();
+    const interactionLines = running.bot.logs().filter((l) => l.msg === 'interaction');
     expect(interactionLines.length).toBeGreaterThan(0);
     expect(
       interactionLines.every((l) => typeof l.command === 'string' && typeof l.outcome === 'string'),
     ).toBe(true);
-    expect(bot.output()).not.toContain('example.com');
-    expect(bot.output()).not.toContain('zzzz');
-    expect(bot.output()).not.toContain('a'.repeat(50));
+    expect(running.bot.output()).not.toContain('example.com');
+    expect(running.bot.output()).not.toContain('zzzz');
+    expect(running.bot.output()).not.toContain('a'.repeat(50));
   });
 
   test("neither the bot token nor any interaction token appears in the bot's output", () => {
-    const output = bot.output();
-    expect(output).not.toContain(fake.token);
+    const output = running.bot.output();
+    expect(output).not.toContain(running.fake.token);
     for (const token of interactionTokens) expect(output).not.toContain(token);
   });
 });

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { chatInput, type BuiltInteraction } from '../fake-discord/payloads.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
-import { startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 
-let fake: FakeDiscord;
-let bot: BotProcess;
+import { botForThisFile } from './bot-process.js';
 
-beforeAll(async () => {
-  fake = await startFakeDiscord();
-  bot = await startBot(fake);
-}, PROCESS_TIMEOUT_MS);
-
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+const running = botForThisFile();
 
 /** The per-user cooldown: 5 commands in 10 s. */
 const LIMIT = 5;
@@ -33,10 +22,10 @@ describe('100 interactions in flight from 10 users', () => {
       }
     }
     expect(sent).toHaveLength(100);
-    const callbacks = await Promise.all(sent.map((s) => fake.interact(s.interaction)));
+    const callbacks = await Promise.all(sent.map((s) => running.fake.interact(s.interaction)));
 
     for (const { interaction } of sent) {
-      const posts = fake.rest.requests.filter(
+      const posts = running.fake.rest.requests.filter(
         (r) => r.method === 'POST' && r.path.startsWith(`/interactions/${interaction.id}/`),
       );
       expect(
@@ -55,6 +44,6 @@ describe('100 interactions in flight from 10 users', () => {
   });
 
   test("the token never appears in the bot's output", () => {
-    expect(bot.output()).not.toContain(fake.token);
+    expect(running.bot.output()).not.toContain(running.fake.token);
   });
 });

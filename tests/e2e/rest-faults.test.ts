@@ -1,23 +1,12 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { rateLimited, serverError, unknownInteraction, type Fault } from '../fake-discord/faults.js';
 import { chatInput, type BuiltInteraction } from '../fake-discord/payloads.js';
 import type { RecordedRequest } from '../fake-discord/rest.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
-import { LEVEL, startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 
-let fake: FakeDiscord;
-let bot: BotProcess;
+import { LEVEL, botForThisFile } from './bot-process.js';
 
-beforeAll(async () => {
-  fake = await startFakeDiscord();
-  bot = await startBot(fake);
-}, PROCESS_TIMEOUT_MS);
-
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+const running = botForThisFile();
 
 let users = 0;
 function slashCause(): BuiltInteraction {
@@ -27,11 +16,11 @@ function slashCause(): BuiltInteraction {
 
 /** Makes the next callback of this one interaction meet `fault`. */
 function failCallbackOnce(interaction: BuiltInteraction, fault: Fault): void {
-  fake.rest.inject('POST', new RegExp(`^/interactions/${interaction.id}/[^/]+/callback$`), fault, 1);
+  running.fake.rest.inject('POST', new RegExp(`^/interactions/${interaction.id}/[^/]+/callback$`), fault, 1);
 }
 
 function callbackRequests(interaction: BuiltInteraction): RecordedRequest[] {
-  return fake.rest.requests.filter(
+  return running.fake.rest.requests.filter(
     (r) => r.method === 'POST' && r.path.startsWith(`/interactions/${interaction.id}/`),
   );
 }
@@ -40,7 +29,7 @@ describe('Discord REST faults on the reply', () => {
   test('429 with Retry-After once: the reply is sent again after the wait and delivered', async () => {
     const interaction = slashCause();
     failCallbackOnce(interaction, rateLimited(1));
-    const callback = await fake.interact(interaction);
+    const callback = await running.fake.interact(interaction);
     expect(callback.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const [limited, retried] = callbackRequests(interaction);
     expect(limited?.status).toBe(429);
@@ -52,7 +41,7 @@ describe('Discord REST faults on the reply', () => {
   test('500 once: retried and delivered', async () => {
     const interaction = slashCause();
     failCallbackOnce(interaction, serverError());
-    const callback = await fake.interact(interaction);
+    const callback = await running.fake.interact(interaction);
     expect(callback.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(callbackRequests(interaction).map((r) => r.status)).toEqual([500, 204]);
   });
@@ -62,7 +51,7 @@ describe('Discord REST faults on the reply', () => {
     failCallbackOnce(interaction, { kind: 'hang' });
     // The fake answers 10062 to a first response later than 3 s, as Discord does, so an accepted
     // callback is one that made the window.
-    const callback = await fake.interact(interaction);
+    const callback = await running.fake.interact(interaction);
     expect(callback.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(callbackRequests(interaction).map((r) => r.status)).toEqual(['hang', 204]);
   });
@@ -70,19 +59,19 @@ describe('Discord REST faults on the reply', () => {
   test('404 code 10062 (unknown interaction): a logged warning, no crash, the next one is answered', async () => {
     const interaction = slashCause();
     failCallbackOnce(interaction, unknownInteraction());
-    void fake.interact(interaction);
-    const warning = await bot.waitForLog(
+    void running.fake.interact(interaction);
+    const warning = await running.bot.waitForLog(
       (l) => l.level === LEVEL.warn && l.interaction === interaction.id,
       'a warning about the undelivered reply',
     );
     expect(warning.discordCode).toBe(10062);
     expect(callbackRequests(interaction).map((r) => r.status)).toEqual([404]);
-    const next = await fake.interact(slashCause());
+    const next = await running.fake.interact(slashCause());
     expect(next.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(bot.child.exitCode).toBeNull();
+    expect(running.bot.child.exitCode).toBeNull();
   });
 
   test("the token never appears in the bot's output", () => {
-    expect(bot.output()).not.toContain(fake.token);
+    expect(running.bot.output()).not.toContain(running.fake.token);
   });
 });

@@ -1,29 +1,18 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { GUILD_ID, SECOND_GUILD_ID, chatInput, shardOf } from '../fake-discord/payloads.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
-import { startBot, type BotProcess, PROCESS_TIMEOUT_MS } from './bot-process.js';
 
-let fake: FakeDiscord;
-let bot: BotProcess;
+import { botForThisFile } from './bot-process.js';
 
-beforeAll(async () => {
-  fake = await startFakeDiscord({ shards: 2, guildIds: [GUILD_ID, SECOND_GUILD_ID] });
-  bot = await startBot(fake);
-}, PROCESS_TIMEOUT_MS);
-
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+const running = botForThisFile({ shards: 2, guildIds: [GUILD_ID, SECOND_GUILD_ID] });
 
 describe('two shards (GET /gateway/bot recommends 2)', () => {
   test('the bot identifies shard 0 and shard 1 of 2 and reports both servers when ready', async () => {
-    expect(fake.gateway.identifies.map((i) => i.shard).sort()).toEqual([
+    expect(running.fake.gateway.identifies.map((i) => i.shard).sort()).toEqual([
       [0, 2],
       [1, 2],
     ]);
-    const ready = await bot.waitForLog((l) => l.msg === 'ready', 'ready');
+    const ready = await running.bot.waitForLog((l) => l.msg === 'ready', 'ready');
     expect(ready.guilds).toBe(2);
     expect(ready.shards).toBe(2);
   });
@@ -35,17 +24,17 @@ describe('two shards (GET /gateway/bot recommends 2)', () => {
       chatInput('urgent', {}, { guildId: SECOND_GUILD_ID, userId: '1700000000000000002' }),
       chatInput('urgent', {}, { place: 'dm', userId: '1700000000000000003' }),
     ];
-    const callbacks = await Promise.all(sent.map((i) => fake.interact(i)));
+    const callbacks = await Promise.all(sent.map((i) => running.fake.interact(i)));
     for (const callback of callbacks) {
       expect(callback.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     }
     const logged = await Promise.all(
-      sent.map((i) => bot.waitForLog((l) => l.msg === 'interaction' && l.interaction === i.id, i.id)),
+      sent.map((i) => running.bot.waitForLog((l) => l.msg === 'interaction' && l.interaction === i.id, i.id)),
     );
     expect(logged.map((l) => l.shard)).toEqual([0, 1, 0]);
   });
 
   test("the token never appears in the bot's output", () => {
-    expect(bot.output()).not.toContain(fake.token);
+    expect(running.bot.output()).not.toContain(running.fake.token);
   });
 });
