@@ -25,6 +25,7 @@ import {
   type OptionInput,
 } from './helpers/interactions.js';
 import {
+  HTTP_BUNDLE_META,
   HTTP_MAIN,
   newSigningKeys,
   nowSeconds,
@@ -384,8 +385,15 @@ Module._load = function (request, ...rest) {
       await traced.stop();
     }
     const loaded = readFileSync(record, 'utf8');
-    // The trace saw the server's own modules, so an absent discord.js means it was never loaded.
-    expect(loaded).toContain('/dist/src/http.js');
-    expect(loaded).not.toMatch(/node_modules\/discord\.js\/|^discord\.js$|@discordjs\/(ws|rest|collection)/m);
+    const discordJs = /node_modules\/discord\.js\/|^discord\.js$|@discordjs\/(ws|rest|collection)/m;
+    // The trace saw the server's own bundle, so an absent discord.js means it was never loaded from disk.
+    expect(loaded).toContain('/dist/http-main.bundle.mjs');
+    expect(loaded).not.toMatch(discordJs);
+    // Nor is it inside the bundle: esbuild lists every file it put there.
+    const meta = JSON.parse(readFileSync(HTTP_BUNDLE_META, 'utf8')) as { inputs: Record<string, unknown> };
+    const bundled = Object.keys(meta.inputs).join('\n');
+    expect(bundled).toMatch(/^src\/http\.ts$/m);
+    expect(bundled).toMatch(/^node_modules\/@discordjs\/builders\//m);
+    expect(bundled).not.toMatch(discordJs);
   });
 });

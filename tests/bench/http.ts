@@ -1,8 +1,8 @@
 /**
  * `npm run bench:http`: the HTTP interactions endpoint against Discord's example stack and a floor.
  *
- *  (a) this bot: `node dist/src/http-main.js`, logging as in production (one JSON line per
- *      interaction, to /dev/null here);
+ *  (a) this bot: `node dist/http-main.bundle.mjs`, the bundle `npm run start:http` runs, logging as
+ *      in production (one JSON line per interaction, to /dev/null here);
  *  (b) express 4 + discord-interactions verifyKeyMiddleware answering a constant embed;
  *  (c) bare node:http verifying with node:crypto and answering a constant.
  *

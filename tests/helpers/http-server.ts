@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * Runs the built HTTP interactions endpoint (`node dist/src/http-main.js`, as `npm run start:http`
- * does) and talks to it the way Discord does: signed POSTs over real HTTP on 127.0.0.1.
+ * Runs the built HTTP interactions endpoint (the single-file bundle `npm run start:http` runs) and
+ * talks to it the way Discord does: signed POSTs over real HTTP on 127.0.0.1.
  */
 
-export const HTTP_MAIN = resolve(import.meta.dirname, '../../dist/src/http-main.js');
+export const HTTP_MAIN = resolve(import.meta.dirname, '../../dist/http-main.bundle.mjs');
+/** esbuild's record of every file the bundle holds. */
+export const HTTP_BUNDLE_META = resolve(import.meta.dirname, '../../dist/http-main.bundle.meta.json');
 
 export interface SigningKeys {
   /** What DISCORD_PUBLIC_KEY holds: the raw 32-byte key in hex. */
