@@ -116,7 +116,14 @@ describe('/ask ranking', () => {
 });
 
 describe('/ask on the project question sets (tests/fixtures)', () => {
-  const FILES = ['ask-heldout.tsv', 'ask-unseen.tsv', 'ask-blind.tsv', 'ask-blind-2.tsv', 'ask-blind-3.tsv'];
+  const FILES = [
+    'ask-heldout.tsv',
+    'ask-unseen.tsv',
+    'ask-blind.tsv',
+    'ask-blind-2.tsv',
+    'ask-blind-3.tsv',
+    'ask-blind-4.tsv',
+  ];
 
   it('all of them together meet the goals', () => {
     const cases = FILES.flatMap((file) => {
