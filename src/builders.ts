@@ -7,9 +7,12 @@ import type * as Builders from '@discordjs/builders';
  * (30-40 ms more at start beside discord.js). Alone, the CommonJS build also loads in half the
  * time (about 118 ms against 250 ms here), which the HTTP endpoint's cold start feels.
  */
-// In the HTTP endpoint's bundle `require` exists; esbuild inlines only a plain require() call.
+/** Defined (true) only by esbuild in the HTTP endpoint's CommonJS bundle: see build:http in package.json. */
+declare const CJS_BUNDLE: true | undefined;
+// In the bundle a plain require(), which esbuild inlines; node:module then drops out of the bundle, as
+// its startup snapshot needs (Node 20's snapshot builder does not support node:module).
 const builders = (
-  typeof require === 'function'
+  typeof CJS_BUNDLE !== 'undefined'
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('@discordjs/builders')
     : createRequire(import.meta.url)('@discordjs/builders')

@@ -25,8 +25,9 @@ import {
   type OptionInput,
 } from './helpers/interactions.js';
 import {
+  HTTP_BUNDLE,
   HTTP_BUNDLE_META,
-  HTTP_MAIN,
+  HTTP_MAIN_ARGS,
   newSigningKeys,
   nowSeconds,
   send,
@@ -341,7 +342,7 @@ describe('HTTP endpoint: start-up', () => {
 
   it('refuses to start on bad configuration, one line per variable, exit code 1', async () => {
     const { spawnSync } = await import('node:child_process');
-    const run = spawnSync(process.execPath, [HTTP_MAIN], {
+    const run = spawnSync(process.execPath, HTTP_MAIN_ARGS, {
       cwd: mkdtempSync(join(tmpdir(), 'hip-back-http-')),
       env: { PATH: process.env.PATH ?? '', PORT: '3000', INTERACTIONS_PATH: 'no-slash' },
       encoding: 'utf8',
@@ -378,7 +379,8 @@ Module._load = function (request, ...rest) {
   return load.call(this, request, ...rest);
 };`,
     );
-    const traced = await startServer({ keys, nodeArgs: ['--import', pathToFileURL(register).href] });
+    // The snapshot ignores --import, so the trace runs the bundle it is taken of: the same code, loaded from disk.
+    const traced = await startServer({ keys, args: ['--import', pathToFileURL(register).href, HTTP_BUNDLE] });
     try {
       expect((await traced.interact(commandInteraction('cause', {}, who()))).status).toBe(200);
     } finally {
@@ -387,7 +389,7 @@ Module._load = function (request, ...rest) {
     const loaded = readFileSync(record, 'utf8');
     const discordJs = /node_modules\/discord\.js\/|^discord\.js$|@discordjs\/(ws|rest|collection)/m;
     // The trace saw the server's own bundle, so an absent discord.js means it was never loaded from disk.
-    expect(loaded).toContain('/dist/http-main.bundle.mjs');
+    expect(loaded).toContain('/dist/http-main.bundle.cjs');
     expect(loaded).not.toMatch(discordJs);
     // Nor is it inside the bundle: esbuild lists every file it put there.
     const meta = JSON.parse(readFileSync(HTTP_BUNDLE_META, 'utf8')) as { inputs: Record<string, unknown> };

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:http`: the HTTP interactions endpoint against Discord's example stack and a floor.
  *
- *  (a) this bot: `node dist/http-main.bundle.mjs`, the bundle `npm run start:http` runs, logging as
+ *  (a) this bot: `node --snapshot-blob dist/http.blob`, the snapshot `npm run start:http` runs, logging as
  *      in production (one JSON line per interaction, to /dev/null here);
  *  (b) express 4 + discord-interactions verifyKeyMiddleware answering a constant embed;
  *  (c) bare node:http verifying with node:crypto and answering a constant.
@@ -26,7 +26,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../../src/app.js';
-import { freePort, HTTP_MAIN, newSigningKeys, signatureHeaders } from '../helpers/http-server.js';
+import { freePort, HTTP_MAIN_ARGS, newSigningKeys, signatureHeaders } from '../helpers/http-server.js';
 
 const CONNECTIONS = 50;
 const WARMUP_S = 2;
@@ -89,7 +89,7 @@ interface Target {
   readonly args: readonly string[];
 }
 const TARGETS: readonly Target[] = [
-  { key: 'a', name: 'hip-back-bot', args: [HTTP_MAIN] },
+  { key: 'a', name: 'hip-back-bot', args: HTTP_MAIN_ARGS },
   {
     key: 'b',
     name: 'express 4 + discord-interactions',
@@ -352,7 +352,8 @@ export async function run(): Promise<void> {
 
   const signed = signPool(keys.privateKey, COLD_STARTS + 1);
   const starts: number[] = [];
-  for (let i = 0; i < COLD_STARTS; i++) starts.push(await coldStart([HTTP_MAIN], env, signed[i] as Signed));
+  for (let i = 0; i < COLD_STARTS; i++)
+    starts.push(await coldStart(HTTP_MAIN_ARGS, env, signed[i] as Signed));
   const bareNode = [
     '--input-type=module',
     '-e',

@@ -7,11 +7,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * Runs the built HTTP interactions endpoint (the single-file bundle `npm run start:http` runs) and
+ * Runs the built HTTP interactions endpoint (the startup snapshot `npm run start:http` runs) and
  * talks to it the way Discord does: signed POSTs over real HTTP on 127.0.0.1.
  */
 
-export const HTTP_MAIN = resolve(import.meta.dirname, '../../dist/http-main.bundle.mjs');
+/** The snapshot of the bundle below, which `npm run build` saves. */
+export const HTTP_SNAPSHOT = resolve(import.meta.dirname, '../../dist/http.blob');
+/** The node arguments `npm run start:http` runs the endpoint with. */
+export const HTTP_MAIN_ARGS = ['--snapshot-blob', HTTP_SNAPSHOT] as const;
+/** The single-file bundle the snapshot is taken of. */
+export const HTTP_BUNDLE = resolve(import.meta.dirname, '../../dist/http-main.bundle.cjs');
 /** esbuild's record of every file the bundle holds. */
 export const HTTP_BUNDLE_META = resolve(import.meta.dirname, '../../dist/http-main.bundle.meta.json');
 
@@ -114,7 +119,8 @@ export interface ServerProcess {
 export interface StartOptions {
   readonly keys: SigningKeys;
   readonly env?: Record<string, string>;
-  readonly nodeArgs?: readonly string[];
+  /** The node arguments that run the endpoint: the snapshot, as `npm run start:http` runs it, unless set. */
+  readonly args?: readonly string[];
 }
 
 /**
@@ -123,7 +129,7 @@ export interface StartOptions {
  */
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), HTTP_MAIN], {
+  const child = spawn(process.execPath, options.args ?? HTTP_MAIN_ARGS, {
     cwd: mkdtempSync(join(tmpdir(), 'hip-back-http-')),
     env: {
       PATH: process.env.PATH ?? '',
