@@ -92,7 +92,7 @@ function answerReply(result: AskResult, question: string, ctx: ReplyContext): Re
   const lead = redFlagLead(result, ctx, tier);
   if (!best) {
     return {
-      ephemeral: ctx.ephemeral,
+      private: ctx.private,
       embeds: [...lead.slice(0, 1), ...withQuestion(lead.slice(1), question)],
       buttons: uniqueButtons(OVERVIEW_BUTTONS),
     };
@@ -112,7 +112,7 @@ function noticeReply(
   buttons: readonly ButtonDraft[],
 ): ReplyDraft {
   return {
-    ephemeral: ctx.ephemeral,
+    private: ctx.private,
     outcome: 'unknown-value',
     embeds: [{ title, description, color: COLORS.notice }],
     buttons: uniqueButtons(buttons),
@@ -127,7 +127,7 @@ export function askReply(question: string, ctx: ReplyContext): ReplyDraft {
     case 'self-harm':
       // Always private, and nothing else: no pain content, no buttons.
       return {
-        ephemeral: true,
+        private: true,
         embeds: [
           {
             title: ASK_TEXT.selfHarmTitle,
@@ -171,6 +171,6 @@ export const askCommand: SlashCommand = {
   run(input) {
     const value = input.options[QUESTION_OPTION];
     const question = typeof value === 'string' ? value : '';
-    return askReply(question, { locale: input.locale, ephemeral: isPrivate(input, true) });
+    return askReply(question, { locale: input.locale, private: isPrivate(input, true) });
   },
 };

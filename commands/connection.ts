@@ -4,5 +4,5 @@ import { connectionReply } from './topics.js';
 
 export const connectionCommand: SlashCommand = {
   data: withPrivate(baseDefinition('connection', 'How the lower back and hips are connected')).toJSON(),
-  run: (input) => connectionReply({ locale: input.locale, ephemeral: isPrivate(input) }),
+  run: (input) => connectionReply({ locale: input.locale, private: isPrivate(input) }),
 };

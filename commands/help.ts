@@ -40,12 +40,12 @@ function uniqueSourceLines(sources: readonly Source[]): string[] {
  */
 export function helpCommand(registry: () => readonly SlashCommand[]): SlashCommand {
   const drafts = new Map<boolean, ReplyDraft>();
-  function helpReply(ephemeral: boolean): ReplyDraft {
-    let draft = drafts.get(ephemeral);
+  function helpReply(privately: boolean): ReplyDraft {
+    let draft = drafts.get(privately);
     if (!draft) {
       const redFlagSources = TIER_ORDER.flatMap((id): readonly Source[] => redFlagTiers[id].sources);
       draft = {
-        ephemeral,
+        private: privately,
         embeds: [
           {
             title: HELP_TEXT.title,
@@ -60,7 +60,7 @@ export function helpCommand(registry: () => readonly SlashCommand[]): SlashComma
         ],
         buttons: [...KINDS.map(overviewButton), URGENT_BUTTON],
       };
-      drafts.set(ephemeral, draft);
+      drafts.set(privately, draft);
     }
     return draft;
   }

@@ -28,7 +28,7 @@ export function namedKindCommand(
     const options =
       titles.length > 1 ? `${titles.slice(0, -1).join(', ')} or ${titles.at(-1)}` : titles.join('');
     return {
-      ephemeral: true,
+      private: true,
       outcome: 'unknown-value',
       embeds: [
         {
@@ -47,7 +47,7 @@ export function namedKindCommand(
   return {
     data,
     run(input) {
-      const ctx = { locale: input.locale, ephemeral: isPrivate(input) };
+      const ctx = { locale: input.locale, private: isPrivate(input) };
       const value = input.options[NAME_OPTION];
       if (typeof value !== 'string' || value.trim() === '') return overviewReply(kind, ctx);
       const slug = names.resolve(value);

@@ -38,7 +38,7 @@ import type { ComponentHandler } from './command.js';
 
 export interface ReplyContext {
   readonly locale: string | undefined;
-  readonly ephemeral: boolean;
+  readonly private: boolean;
 }
 
 /**
@@ -125,7 +125,7 @@ function seeAlso(
 function entryReply(topic: TopicId, entry: Entry, ctx: ReplyContext): ReplyDraft {
   const also = seeAlso(relatedTopics[topic] ?? [], kindOf(topic));
   return {
-    ephemeral: ctx.ephemeral,
+    private: ctx.private,
     embeds: [{ title: topicTitle(topic), description: entry.text, fields: [also.field] }],
     sources: [entry.source],
     buttons: also.buttons,
@@ -145,7 +145,7 @@ export function overviewReply(kind: Kind, ctx: ReplyContext): ReplyDraft {
     const list = entries.map(([, e]) => `**${e.title}**: ${e.summary}`).join('\n');
     const also = seeAlso([], kind);
     return {
-      ephemeral: ctx.ephemeral,
+      private: ctx.private,
       embeds: [
         {
           title: HEADINGS[kind],
@@ -219,7 +219,7 @@ function localeKey(locale: string | undefined): string {
  */
 export function urgentReply(ctx: ReplyContext): ReplyDraft {
   return memo(`urgent:${localeKey(ctx.locale)}`, ctx, () => ({
-    ephemeral: ctx.ephemeral,
+    private: ctx.private,
     embeds: TIER_ORDER.map((id) =>
       tierEmbed(
         redFlagTiers[id],
@@ -238,7 +238,7 @@ export function urgentReply(ctx: ReplyContext): ReplyDraft {
 /** When to see a provider: the post's recommendation and the sourced see-a-GP signs. */
 export function providerReply(ctx: ReplyContext): ReplyDraft {
   return memo('provider', ctx, () => ({
-    ephemeral: ctx.ephemeral,
+    private: ctx.private,
     embeds: [
       { title: provider.title, description: provider.text, color: COLORS.info },
       tierEmbed(redFlagTiers.gp),
@@ -263,7 +263,7 @@ export function topicReply(topic: TopicId, ctx: ReplyContext): ReplyDraft {
  */
 const drafts = new Map<string, ReplyDraft>();
 function memo(key: string, ctx: ReplyContext, draft: () => ReplyDraft): ReplyDraft {
-  const full = `${key}|${ctx.ephemeral ? 'private' : 'public'}`;
+  const full = `${key}|${ctx.private ? 'private' : 'public'}`;
   let found = drafts.get(full);
   if (!found) {
     found = draft();
@@ -273,7 +273,7 @@ function memo(key: string, ctx: ReplyContext, draft: () => ReplyDraft): ReplyDra
 }
 
 const STALE: ReplyDraft = {
-  ephemeral: true,
+  private: true,
   outcome: 'unknown-value',
   embeds: [{ title: NAVIGATION.staleTitle, description: NAVIGATION.staleText, color: COLORS.notice }],
 };
@@ -281,7 +281,7 @@ const STALE: ReplyDraft = {
 /** `topic:<topic id>` buttons: the topic, privately. */
 export const topicComponent: ComponentHandler = {
   prefix: 'topic',
-  run: ({ rest, locale }) => (isTopicId(rest) ? topicReply(rest, { locale, ephemeral: true }) : STALE),
+  run: ({ rest, locale }) => (isTopicId(rest) ? topicReply(rest, { locale, private: true }) : STALE),
 };
 
 /** `menu:<kind>` select menus: the chosen topic, privately. */
@@ -289,7 +289,7 @@ export const menuComponent: ComponentHandler = {
   prefix: 'menu',
   run: ({ values, locale }) => {
     const chosen = values[0];
-    return chosen && isTopicId(chosen) ? topicReply(chosen, { locale, ephemeral: true }) : STALE;
+    return chosen && isTopicId(chosen) ? topicReply(chosen, { locale, private: true }) : STALE;
   },
 };
 
@@ -298,6 +298,6 @@ export const overviewComponent: ComponentHandler = {
   prefix: 'overview',
   run: ({ rest, locale }) =>
     (KINDS as readonly string[]).includes(rest)
-      ? overviewReply(rest as Kind, { locale, ephemeral: true })
+      ? overviewReply(rest as Kind, { locale, private: true })
       : STALE,
 };

@@ -6,5 +6,5 @@ export const urgentCommand: SlashCommand = {
   data: withPrivate(
     baseDefinition('urgent', 'Warning signs: when to call emergency services, when to see a doctor soon'),
   ).toJSON(),
-  run: (input) => urgentReply({ locale: input.locale, ephemeral: isPrivate(input) }),
+  run: (input) => urgentReply({ locale: input.locale, private: isPrivate(input) }),
 };

@@ -23,7 +23,7 @@ export interface DispatchDeps {
 }
 
 export function notice(title: string, description: string): ReplyDraft {
-  return { ephemeral: true, embeds: [{ title, description, color: COLORS.notice }] };
+  return { private: true, embeds: [{ title, description, color: COLORS.notice }] };
 }
 
 /** The private reply for a handler that threw. The code is the interaction id, also in the log. */

@@ -59,7 +59,7 @@ export interface ReplyDraft {
   readonly buttons?: readonly ButtonDraft[];
   readonly select?: SelectDraft;
   /** Private reply (flags 64). */
-  readonly ephemeral?: boolean;
+  readonly private?: boolean;
   /** For the log: the value asked for matched nothing. */
   readonly outcome?: 'unknown-value';
 }
@@ -185,7 +185,7 @@ function assemble(draft: ReplyDraft): APIInteractionResponseCallbackData {
     components: rows.map((r) => r.toJSON()),
     allowed_mentions: { parse: [] },
   };
-  if (draft.ephemeral) data.flags = MessageFlags.Ephemeral;
+  if (draft.private) data.flags = MessageFlags.Ephemeral;
   const violations = limitViolations(data);
   if (violations.length > 0) throw new ReplyLimitError(violations);
   return data;

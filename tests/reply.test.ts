@@ -85,7 +85,7 @@ describe('buildMessage', () => {
 
   it('turns every mention off and sets flags 64 exactly when private', () => {
     const shown = messageResponse({ embeds: [{ title: 'T', description: 'd' }] });
-    const hidden = messageResponse({ embeds: [{ title: 'T', description: 'd' }], ephemeral: true });
+    const hidden = messageResponse({ embeds: [{ title: 'T', description: 'd' }], private: true });
     expect(expectMessageInvariants(shown, { ephemeral: false }).flags).toBeUndefined();
     expect(expectMessageInvariants(hidden, { ephemeral: true }).flags).toBe(64);
   });
@@ -175,7 +175,7 @@ describe('buildMessage', () => {
 
 describe('updateResponse', () => {
   it('replaces a private message in place: type 7, no flags, same invariants', () => {
-    const response = updateResponse({ embeds: [{ title: 'T', description: 'd' }], ephemeral: true });
+    const response = updateResponse({ embeds: [{ title: 'T', description: 'd' }], private: true });
     expect(response.type).toBe(InteractionResponseType.UpdateMessage);
     const data = expectMessageInvariants(response, { ephemeral: true });
     expect(visibleTexts(data).at(-1)).toBe(PROVIDER_RECOMMENDATION);
