@@ -59,6 +59,11 @@ export function user(id: string, username = `user${id.slice(-4)}`) {
   };
 }
 
+/** A DM channel as Discord sends it inside an interaction, with its one other recipient. */
+function dmChannel(id: string, recipient: ReturnType<typeof user>) {
+  return { id, type: ChannelType.DM, last_message_id: null, flags: 0, recipients: [recipient] };
+}
+
 export function botUser() {
   return { ...user(BOT_USER_ID, 'hip-back-bot'), bot: true, global_name: null };
 }
@@ -131,13 +136,7 @@ function placeFields(place: Place, userId: string, guildId: string): Record<stri
     const channelId = `14${userId.slice(-17).padStart(17, '0')}`;
     return {
       channel_id: channelId,
-      channel: {
-        id: channelId,
-        type: ChannelType.DM,
-        last_message_id: null,
-        flags: 0,
-        recipients: [user(userId)],
-      },
+      channel: dmChannel(channelId, user(userId)),
       user: user(userId),
       context: InteractionContextType.BotDM,
       authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: userId },
@@ -147,13 +146,7 @@ function placeFields(place: Place, userId: string, guildId: string): Record<stri
   const channelId = `15${userId.slice(-17).padStart(17, '0')}`;
   return {
     channel_id: channelId,
-    channel: {
-      id: channelId,
-      type: ChannelType.DM,
-      last_message_id: null,
-      flags: 0,
-      recipients: [user('1300000000000000999', 'friend')],
-    },
+    channel: dmChannel(channelId, user('1300000000000000999', 'friend')),
     user: user(userId),
     context: InteractionContextType.PrivateChannel,
     authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: userId },
