@@ -235,7 +235,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       log.info({ inFlight: sending.size }, 'stopping: finishing replies in flight');
       await Promise.allSettled([...sending]);
       await client.destroy();
-      log.info('stopped');
     },
   };
 }

@@ -7,6 +7,7 @@ import type { App } from './app.js';
 import { loadConfig } from './config.js';
 import { createInteractionServer, DEFAULT_INTERACTIONS_PATH, HEALTH_PATH } from './http.js';
 import { createLogger } from './logger.js';
+import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
 import { publicKeyFromHex } from './verify.js';
 
 const PATH = /^\/[A-Za-z0-9\-._~/]*$/;
@@ -29,7 +30,7 @@ function httpConfigOrExit() {
   return { ...result.config, path, host };
 }
 
-/** Serves `app` on the configured port until SIGTERM or SIGINT, then exits 0 once requests in flight are done. */
+/** Serves `app` on the configured port until SIGTERM or SIGINT, then exits 0 once requests in flight are done (see shutdown.ts). */
 export function runHttpEndpoint(app: App): void {
   const config = httpConfigOrExit();
   const log = createLogger(config.logLevel);
@@ -42,24 +43,14 @@ export function runHttpEndpoint(app: App): void {
 
   interactions.server.on('error', (err: NodeJS.ErrnoException) => {
     log.fatal({ code: err.code, port: config.port }, `cannot listen on port ${config.port}: ${err.message}`);
-    process.exit(1);
+    exitOnceLogged(log, 1);
   });
   interactions.server.listen(config.port, config.host, () => {
     log.info({ host: config.host ?? 'all interfaces', port: config.port, path: config.path }, 'listening');
   });
 
-  let stopping = false;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      const closed = interactions.close();
-      // Logged once the listening socket is closed, so the line means "no new connections".
-      log.info({ signal }, 'shutting down: finishing requests in flight');
-      void closed.then(() => {
-        log.info('stopped');
-        process.exit(0);
-      });
-    });
-  }
+  // close() stops accepting first, so the line below means "no new connections".
+  exitGracefullyOnSignals(() => interactions.close(), log, {
+    message: 'shutting down: finishing requests in flight',
+  });
 }

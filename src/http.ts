@@ -15,8 +15,6 @@ import { verifyRequest } from './verify.js';
 export const MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_INTERACTIONS_PATH = '/interactions';
 export const HEALTH_PATH = '/healthz';
-/** After SIGTERM, connections still busy this long are cut so the process can exit. */
-const SHUTDOWN_DEADLINE_MS = 5_000;
 
 export interface InteractionServerOptions {
   /** The application's public key (see verify.ts publicKeyFromHex). */
@@ -154,16 +152,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     server,
     close() {
       closing = true;
+      // A request that never finishes is cut by the process's shutdown deadline (src/shutdown.ts).
       return new Promise<void>((resolve) => {
-        const deadline = setTimeout(() => {
-          log.warn('requests still open at the shutdown deadline: closing their connections');
-          server.closeAllConnections();
-        }, SHUTDOWN_DEADLINE_MS);
-        deadline.unref();
-        server.close(() => {
-          clearTimeout(deadline);
-          resolve();
-        });
+        server.close(() => resolve());
         server.closeIdleConnections();
       });
     },

@@ -23,6 +23,35 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', pretty = p
   return pino(options, pino.destination({ dest: 1, sync: false }));
 }
 
+/** How long ending the logger may take before the process exits anyway. */
+const END_TIMEOUT_MS = 1_000;
+
+/**
+ * Writes what the logger still holds and closes its stream; resolves when that is done, when the
+ * write fails (stdout's reader gone: pino then stops writing), or after END_TIMEOUT_MS. Call it
+ * only right before exiting: nothing is logged after it.
+ */
+export function endLogger(log: Logger): Promise<void> {
+  const stream = (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] as
+    NodeJS.EventEmitter | undefined;
+  if (!stream || typeof (stream as { end?: unknown }).end !== 'function') return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(done, END_TIMEOUT_MS);
+    timer.unref();
+    const finish = () => {
+      clearTimeout(timer);
+      done();
+    };
+    stream.once('close', finish);
+    stream.once('error', finish);
+    try {
+      (stream as unknown as { end(): void }).end();
+    } catch {
+      finish();
+    }
+  });
+}
+
 /** One line per interaction: what was asked, how it ended, how long it took. Never the user's text. */
 export function logHandled(
   log: Logger,

@@ -1,6 +1,6 @@
 import { configOrExit, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { exitGracefullyOnSignals } from './shutdown.js';
+import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
 
 /**
  * `npm start`: the bot on the Discord gateway when DISCORD_TOKEN is set; otherwise, on an
@@ -45,7 +45,7 @@ async function runGateway(config: Config, token: string): Promise<void> {
       log,
       onFatal: (reason) => {
         process.stderr.write(`${reason}\n`);
-        void stop().finally(() => process.exit(1));
+        void stop().finally(() => exitOnceLogged(log, 1));
       },
     });
     stop = () => gateway.stop();
@@ -55,6 +55,6 @@ async function runGateway(config: Config, token: string): Promise<void> {
         ? error.message
         : `Could not connect to Discord at ${config.apiBase}: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`${reason}\n`);
-    process.exit(1);
+    exitOnceLogged(log, 1);
   }
 }

@@ -116,4 +116,12 @@ describe('shutdown', () => {
     expect(kept.status).toBe(200);
     expect(await server.stop('SIGINT')).toBe(0);
   });
+
+  it('exits 0 on SIGTERM when the reader of its stdout is gone (a log collector that died)', async () => {
+    const server = await startServer({ keys });
+    // Closing our end of the pipe: every log line from now on fails with EPIPE.
+    server.child.stdout?.destroy();
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(server.stderr()).toBe('');
+  });
 });

@@ -63,4 +63,19 @@ describe('starting and stopping', () => {
     },
     PROCESS_TIMEOUT_MS,
   );
+
+  test(
+    'SIGTERM when the reader of its stdout is gone (a log collector that died): exit 0',
+    async () => {
+      const discord = await startFakeDiscord();
+      fake = discord;
+      bot = await startBot(discord);
+      // Closing our end of the pipe: every log line from now on fails with EPIPE.
+      bot.child.stdout?.destroy();
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited()).toBe(0);
+      expect(bot.stderr()).toBe('');
+    },
+    PROCESS_TIMEOUT_MS,
+  );
 });
