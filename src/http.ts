@@ -37,19 +37,22 @@ export interface InteractionServer {
  * so any number of replicas can answer any interaction.
  */
 export function createInteractionServer(options: InteractionServerOptions): InteractionServer {
-  const { publicKey, app, log } = options;
+  const { publicKey, app } = options;
+  // Every line of this transport says so; the binding is serialised once, not per line.
+  const log = options.log.child({ transport: 'http' });
   const interactionsPath = options.path ?? DEFAULT_INTERACTIONS_PATH;
   const now = options.now ?? Date.now;
   let closing = false;
 
-  function send(res: ServerResponse, status: number, body: string, headers: OutgoingHttpHeaders = {}): void {
-    res.writeHead(status, {
+  function send(res: ServerResponse, status: number, body: string, headers?: OutgoingHttpHeaders): void {
+    const all: OutgoingHttpHeaders = {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
-      // While shutting down, no connection is kept for a next request.
-      ...(closing ? { connection: 'close' } : {}),
-      ...headers,
-    });
+    };
+    // While shutting down, no connection is kept for a next request.
+    if (closing) all.connection = 'close';
+    if (headers) Object.assign(all, headers);
+    res.writeHead(status, all);
     res.end(body);
   }
 
@@ -77,7 +80,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       return reject(res, 400, 'body is not JSON');
     }
     const handled = app.handle(interaction);
-    logHandled(log, handled, performance.now() - started, { transport: 'http' });
+    logHandled(log, handled, performance.now() - started);
     if (!handled.response) return reject(res, 400, 'not an interaction this app answers');
     send(res, 200, toJson(handled.response));
   }

@@ -57,15 +57,15 @@ export function logHandled(
   log: Logger,
   handled: Handled,
   latencyMs: number,
-  extra: Record<string, unknown> = {},
+  extra?: Record<string, unknown>,
 ): void {
-  const line = {
+  const line: Record<string, unknown> = {
     interaction: handled.id,
     command: handled.label,
     outcome: handled.outcome,
     latencyMs: Math.round(latencyMs * 1000) / 1000,
-    ...extra,
   };
+  if (extra) Object.assign(line, extra);
   if (handled.error) {
     const cause = handled.error.cause;
     log.error(

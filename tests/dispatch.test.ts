@@ -125,6 +125,21 @@ describe('the per-user cooldown', () => {
     expect(app.handle(commandInteraction('urgent', {}, user)).outcome).toBe('ok');
   });
 
+  it('slides: each action leaves the window 10 s after it was taken, oldest first', () => {
+    const { app, clock } = appAt();
+    const start = clock.now;
+    for (let i = 0; i < 5; i++) {
+      app.handle(commandInteraction('tips', {}, user));
+      clock.now += 1000;
+    }
+    clock.now = start + 10_000; // the action at t=0 has left the window, the one at t=1 s has not
+    expect(app.handle(commandInteraction('tips', {}, user)).outcome).toBe('ok');
+    const blocked = app.handle(commandInteraction('tips', {}, user));
+    expect(blocked.outcome).toBe('cooldown');
+    const data = expectMessageInvariants(blocked.response, { ephemeral: true });
+    expect(data.embeds?.[0]?.description).toContain('slow down, try again in 1 s');
+  });
+
   it('does not count autocomplete', () => {
     const { app } = appAt();
     for (let i = 0; i < 50; i++) {
