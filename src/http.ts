@@ -9,7 +9,7 @@ import {
 } from 'node:http';
 import type { App } from './app.js';
 import { logHandled, type Logger } from './logger.js';
-import { verifyRequest } from './verify.js';
+import { verifyRequest, type Verdict } from './verify.js';
 
 /** Discord's interactions are a few KiB; anything past this is refused unread. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -61,13 +61,18 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void {
-    const verdict = verifyRequest(
+    verifyRequest(
       publicKey,
       header(req, 'x-signature-ed25519'),
       header(req, 'x-signature-timestamp'),
       body,
       now(),
-    );
+    )
+      .then((verdict) => respond(res, verdict, body, started))
+      .catch((err: unknown) => failed(res, err));
+  }
+
+  function respond(res: ServerResponse, verdict: Verdict, body: Buffer, started: number): void {
     if (verdict !== 'ok') {
       log.info({ status: 401, reason: verdict }, 'rejected request');
       return reject(res, 401, 'invalid request signature');
@@ -120,10 +125,14 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     try {
       work();
     } catch (err) {
-      log.error({ err }, 'request failed');
-      if (!res.headersSent) reject(res, 500, 'internal error');
-      else res.destroy();
+      failed(res, err);
     }
+  }
+
+  function failed(res: ServerResponse, err: unknown): void {
+    log.error({ err }, 'request failed');
+    if (!res.headersSent) reject(res, 500, 'internal error');
+    else res.destroy();
   }
 
   const server = createServer(

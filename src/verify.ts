@@ -29,6 +29,11 @@ export type Verdict =
 /**
  * Checks Discord's request signature: Ed25519 over the timestamp header followed by the raw body.
  * Anything but 'ok' must be answered 401 (Discord probes the endpoint with bad signatures).
+ *
+ * The header checks run at once; the signature itself is checked on libuv's thread pool
+ * (node:crypto's verify with a callback), so the event loop goes on reading and answering other
+ * requests meanwhile, and one process uses more than one core. Rejects only on a failure inside
+ * node:crypto, never because of what the request holds.
  */
 export function verifyRequest(
   key: KeyObject,
@@ -36,13 +41,18 @@ export function verifyRequest(
   timestamp: string | undefined,
   body: Buffer,
   nowMs: number,
-): Verdict {
-  if (signatureHex === undefined || timestamp === undefined) return 'missing-headers';
-  if (!SIGNATURE_HEX.test(signatureHex)) return 'malformed-signature';
-  if (!TIMESTAMP.test(timestamp)) return 'malformed-timestamp';
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_S) return 'stale';
+): Promise<Verdict> {
+  if (signatureHex === undefined || timestamp === undefined) return Promise.resolve('missing-headers');
+  if (!SIGNATURE_HEX.test(signatureHex)) return Promise.resolve('malformed-signature');
+  if (!TIMESTAMP.test(timestamp)) return Promise.resolve('malformed-timestamp');
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_S) return Promise.resolve('stale');
   const signed = Buffer.allocUnsafe(timestamp.length + body.length);
   signed.write(timestamp, 0, 'latin1');
   body.copy(signed, timestamp.length);
-  return verify(null, signed, key, Buffer.from(signatureHex, 'hex')) ? 'ok' : 'bad-signature';
+  return new Promise((resolve, reject) => {
+    verify(null, signed, key, Buffer.from(signatureHex, 'hex'), (err, valid) => {
+      if (err) reject(err);
+      else resolve(valid ? 'ok' : 'bad-signature');
+    });
+  });
 }

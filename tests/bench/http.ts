@@ -2,9 +2,10 @@
  * `npm run bench:http`: the HTTP interactions endpoint against Discord's example stack and a floor.
  *
  *  (a) this bot: `node --snapshot-blob dist/http.blob`, the snapshot `npm run start:http` runs, logging as
- *      in production (one JSON line per interaction, to /dev/null here);
+ *      in production (one JSON line per interaction, to /dev/null here); it checks signatures on
+ *      libuv's thread pool, so it can use a core the event loop is not on;
  *  (b) express 4 + discord-interactions verifyKeyMiddleware answering a constant embed;
- *  (c) bare node:http verifying with node:crypto and answering a constant.
+ *  (c) bare node:http verifying with node:crypto on its event loop, as (b) does, and answering a constant.
  *
  * Each runs in its own process on 127.0.0.1 and gets the same load from autocannon (50 connections,
  * 2 s warm-up, then 10 s measured): signed /cause interactions of about 650 bytes. On a shared

@@ -1,7 +1,7 @@
 /**
  * Baseline (c) of `npm run bench:http`, the floor: bare node:http that verifies the Ed25519 signature
- * with node:crypto (KeyObject made once) and answers a constant, pre-serialised reply. No routing,
- * no parsing, no limits: what any endpoint in Node costs at least.
+ * with node:crypto (KeyObject made once) on its event loop and answers a constant, pre-serialised
+ * reply. No routing, no parsing, no limits: the least an endpoint that verifies in line costs.
  * Run by tests/bench/http.ts in its own process: DISCORD_PUBLIC_KEY, PORT, RESPONSE_FILE.
  */
 import { createPublicKey, verify } from 'node:crypto';
