@@ -54,6 +54,12 @@ export function createApp(options: AppOptions = {}) {
 export type App = ReturnType<typeof createApp>;
 
 /** A malformed interaction that still names itself gets a clear private reply. */
+/** One draft for every malformed interaction, so its reply is built once (see dispatch.ts). */
+const COULD_NOT_READ = notice(
+  'Could not read that request',
+  'Discord sent something this bot could not read. Please try the command again.',
+);
+
 function malformedResponse(raw: unknown): {
   response: APIInteractionResponse | undefined;
   id: string | undefined;
@@ -69,11 +75,6 @@ function malformedResponse(raw: unknown): {
   if (r.type !== 2 && r.type !== 3) return { response: undefined, id };
   return {
     id,
-    response: messageResponse(
-      notice(
-        'Could not read that request',
-        'Discord sent something this bot could not read. Please try the command again.',
-      ),
-    ),
+    response: messageResponse(COULD_NOT_READ),
   };
 }

@@ -26,6 +26,30 @@ export function notice(title: string, description: string): ReplyDraft {
   return { private: true, embeds: [{ title, description, color: COLORS.notice }] };
 }
 
+/*
+ * The notices a client can ask for over and over (a spammer gets the cooldown notice on every
+ * request) are the same draft objects each time, so the reply builder builds and checks each once.
+ */
+const UNKNOWN_COMMAND = notice(
+  'Unknown command',
+  `This bot no longer has the command you used: its command list may be out of date. Type / to see the current commands, or use /help.`,
+);
+const UNKNOWN_BUTTON = notice(
+  'Unknown button',
+  'This button is from an older version of the bot. Use /help to start again.',
+);
+/** By whole seconds to wait: at most the cooldown window's length in seconds. */
+const cooldownNotices = new Map<number, ReplyDraft>();
+
+function cooldownNotice(seconds: number): ReplyDraft {
+  let draft = cooldownNotices.get(seconds);
+  if (!draft) {
+    draft = notice('Slow down', `You're sending commands quickly: slow down, try again in ${seconds} s.`);
+    cooldownNotices.set(seconds, draft);
+  }
+  return draft;
+}
+
 /** The private reply for a handler that threw. The code is the interaction id, also in the log. */
 export function errorReply(code: string): ReplyDraft {
   return notice(
@@ -72,9 +96,7 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
   if (waitMs > 0) {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     return {
-      response: messageResponse(
-        notice('Slow down', `You're sending commands quickly: slow down, try again in ${seconds} s.`),
-      ),
+      response: messageResponse(cooldownNotice(seconds)),
       label,
       outcome: 'cooldown',
     };
@@ -85,12 +107,7 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
       const command = deps.commands.get(inv.name);
       if (!command) {
         return {
-          response: messageResponse(
-            notice(
-              'Unknown command',
-              `This bot no longer has the command you used: its command list may be out of date. Type / to see the current commands, or use /help.`,
-            ),
-          ),
+          response: messageResponse(UNKNOWN_COMMAND),
           label,
           outcome: 'unknown-command',
         };
@@ -101,12 +118,7 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
     const handler = deps.components.find((h) => inv.customId.startsWith(`${h.prefix}:`));
     if (!handler) {
       return {
-        response: messageResponse(
-          notice(
-            'Unknown button',
-            'This button is from an older version of the bot. Use /help to start again.',
-          ),
-        ),
+        response: messageResponse(UNKNOWN_BUTTON),
         label,
         outcome: 'unknown-command',
       };

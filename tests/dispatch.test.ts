@@ -155,6 +155,32 @@ describe('the per-user cooldown', () => {
     expect(app.handle(commandInteraction('help', {}, { userId: '1400000000000000043' })).outcome).toBe('ok');
   });
 
+  it('tells every blocked request its own wait as the window drains: 10 s, 9 s, ... 1 s', () => {
+    const { app, clock } = appAt();
+    for (let i = 0; i < 5; i++) app.handle(commandInteraction('tips', {}, user));
+    const said: string[] = [];
+    for (let second = 0; second < 10; second++) {
+      const blocked = app.handle(commandInteraction('tips', {}, user));
+      expect(blocked.outcome).toBe('cooldown');
+      said.push(
+        expectMessageInvariants(blocked.response, { ephemeral: true }).embeds?.[0]?.description ?? '',
+      );
+      clock.now += 1000;
+    }
+    expect(said.map((text) => /try again in (\d+) s/.exec(text)?.[1])).toEqual([
+      '10',
+      '9',
+      '8',
+      '7',
+      '6',
+      '5',
+      '4',
+      '3',
+      '2',
+      '1',
+    ]);
+  });
+
   it('never makes the user wait less than 1 s', () => {
     const clock = { now: 0 };
     const app = createApp({ cooldown: new Cooldown(1, 10_000), now: () => clock.now });
