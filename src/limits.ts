@@ -44,6 +44,8 @@ export function limitViolations(data: APIInteractionResponseCallbackData): strin
     const f = e.footer?.text.length ?? 0;
     const a = e.author?.name.length ?? 0;
     over(`embed ${i} title`, t, LIMITS.embedTitle);
+    if (e.title !== undefined) under1(`embed ${i} title`, t);
+    if (e.footer !== undefined) under1(`embed ${i} footer`, f);
     over(`embed ${i} description`, d, LIMITS.embedDescription);
     over(`embed ${i} footer`, f, LIMITS.footer);
     over(`embed ${i} author`, a, LIMITS.author);

@@ -102,6 +102,12 @@ describe('buildMessage', () => {
   it.each([
     ['11 embeds', { embeds: Array.from({ length: 11 }, () => ({ title: 'T', description: 'd' })) }],
     ['a 4097-character description', { embeds: [{ title: 'T', description: 'x'.repeat(4097) }] }],
+    ['a 257-character title', { embeds: [{ title: 'x'.repeat(257), description: 'd' }] }],
+    ['an empty title', { embeds: [{ title: '', description: 'd' }] }],
+    [
+      'an empty field value',
+      { embeds: [{ title: 'T', description: 'd', fields: [{ name: 'n', value: '' }] }] },
+    ],
     [
       '26 fields',
       {
