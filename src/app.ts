@@ -53,13 +53,13 @@ export function createApp(options: AppOptions = {}) {
 }
 export type App = ReturnType<typeof createApp>;
 
-/** A malformed interaction that still names itself gets a clear private reply. */
 /** One draft for every malformed interaction, so its reply is built once (see dispatch.ts). */
 const COULD_NOT_READ = notice(
   'Could not read that request',
   'Discord sent something this bot could not read. Please try the command again.',
 );
 
+/** A malformed interaction that still names itself gets a clear private reply. */
 function malformedResponse(raw: unknown): {
   response: APIInteractionResponse | undefined;
   id: string | undefined;

@@ -129,10 +129,15 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     }
   }
 
+  /** Never throws: it also ends the promise chain of a request, where a throw would be unhandled. */
   function failed(res: ServerResponse, err: unknown): void {
-    log.error({ err }, 'request failed');
-    if (!res.headersSent) reject(res, 500, 'internal error');
-    else res.destroy();
+    try {
+      log.error({ err }, 'request failed');
+      if (!res.headersSent) return reject(res, 500, 'internal error');
+    } catch {
+      // Fall through: the connection is dropped instead.
+    }
+    res.destroy();
   }
 
   const server = createServer(
