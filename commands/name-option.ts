@@ -20,7 +20,7 @@ const EXACT = {
   combineWith: 'OR',
   prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
 } as const;
-const TYPO_TOLERANT = { ...EXACT, fuzzy: 0.25, maxFuzzy: 2 } as const;
+const TYPO_TOLERANT = { fuzzy: 0.25, maxFuzzy: 2 } as const;
 
 interface NameDoc {
   id: number;
@@ -62,19 +62,43 @@ export function nameOptionOver<S extends string>(
     for (const term of lay) docs.push({ id: docs.length, slug, term, own: false });
     for (const term of [slug, ...own, ...lay]) exact.set(normalize(term), slug);
   }
-  const index = new MiniSearch<NameDoc>({ fields: ['term'], storeFields: ['slug', 'term', 'own'] });
+  const index = new MiniSearch<NameDoc>({
+    fields: ['term'],
+    storeFields: ['slug', 'term', 'own'],
+    // Queries are normalize()d first: lower case, words split by single spaces, no punctuation. So
+    // splitting on spaces and keeping each word as it is gives the terms the defaults would, and
+    // the search is faster. The options every search shares are set here, not merged per call.
+    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term, ...EXACT },
+  });
   index.addAll(docs);
+  // Every word of every indexed term, as the index holds it.
+  const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+  const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined;
+  const vocabulary = new Set<string>();
+  for (const doc of docs) for (const word of tokenize(doc.term)) vocabulary.add(processTerm(word) ?? '');
   const all: Choice[] = slugs.map((slug) => ({ name: entries[slug].title, value: slug }));
 
-  /** Best match per slug, best first, with the term that matched. */
-  function ranked(typed: string): { slug: S; term: string; own: boolean }[] {
-    const words = normalize(typed).split(' ');
+  /** Best match per slug, best first, with the term that matched; `text` is normalize()d. */
+  function ranked(text: string): { slug: S; term: string; own: boolean }[] {
+    const words = text.split(' ');
     // Each distinct word once (its last occurrence), so the word being typed stays last.
-    const query = words.filter((w, i) => w && words.lastIndexOf(w) === i).join(' ');
-    if (!query) return [];
+    const distinct: string[] = [];
+    const seen = new Set<string>();
+    for (let i = words.length - 1; i >= 0; i--) {
+      const word = words[i] as string;
+      if (word && !seen.has(word)) {
+        seen.add(word);
+        distinct.push(word);
+      }
+    }
+    if (distinct.length === 0) return [];
+    distinct.reverse();
+    // A word in no indexed term matches nothing as typed, and each word searched costs time (a
+    // 100-character query has about 20): search only the others, and the word being typed (a prefix).
+    const known = distinct.filter((w, i) => i === distinct.length - 1 || vocabulary.has(w));
     const best = new Map<S, { slug: S; term: string; own: boolean; score: number }>();
-    const exactHits = index.search(query, EXACT);
-    const hits = exactHits.length > 0 ? exactHits : index.search(query, TYPO_TOLERANT);
+    const exactHits = index.search(known.join(' '));
+    const hits = exactHits.length > 0 ? exactHits : index.search(distinct.join(' '), TYPO_TOLERANT);
     for (const hit of hits) {
       const slug = hit.slug as S;
       const seen = best.get(slug);
@@ -86,8 +110,9 @@ export function nameOptionOver<S extends string>(
 
   return {
     autocomplete(typed) {
-      if (!normalize(typed)) return all.slice(0, LIMITS.autocompleteChoices);
-      return ranked(typed)
+      const text = normalize(typed);
+      if (!text) return all.slice(0, LIMITS.autocompleteChoices);
+      return ranked(text)
         .slice(0, LIMITS.autocompleteChoices)
         .map(({ slug, term, own }) => {
           const title = entries[slug].title;
@@ -99,7 +124,7 @@ export function nameOptionOver<S extends string>(
       return exact.get(normalize(value));
     },
     suggest(value, max = 3) {
-      const found = ranked(value).map((r) => r.slug);
+      const found = ranked(normalize(value)).map((r) => r.slug);
       return (found.length > 0 ? found : slugs).slice(0, max);
     },
   };

@@ -1,4 +1,5 @@
 import type { APIApplicationCommandAutocompleteResponse } from 'discord-api-types/v10';
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { nameOptionOver } from '../commands/name-option.js';
 import { entryOf, KINDS, layTerms, slugsOf, type Kind, type TopicId } from '../content/index.js';
@@ -103,4 +104,98 @@ describe('autocomplete of `name`', () => {
   it('names each choice with the synonym that matched, so the user sees why it is offered', () => {
     expect(choices('cause', 'slipped disc')[0]?.name).toBe('Herniated disc (slipped disc)');
   });
+});
+
+/**
+ * The straightforward search over the same names: MiniSearch with its default options, every
+ * distinct word of the typed text searched (OR, the last word as a prefix), typos tried only when
+ * nothing matches, the best hit per entry. The bot's option searches less to answer faster; what
+ * the user is offered must not change.
+ */
+function plainSearchChoices(kind: Kind, typed: string): { name: string; value: string }[] {
+  const docs: { id: number; slug: string; term: string; own: boolean }[] = [];
+  for (const slug of slugsOf(kind)) {
+    const title = entryOf(kind, slug).title;
+    for (const term of [slug.replace(/-/g, ' '), title])
+      docs.push({ id: docs.length, slug, term, own: true });
+    for (const term of layTerms[`${kind}:${slug}` as TopicId & keyof typeof layTerms])
+      docs.push({ id: docs.length, slug, term, own: false });
+  }
+  const index = new MiniSearch({ fields: ['term'], storeFields: ['slug', 'term', 'own'] });
+  index.addAll(docs);
+  const words = typed
+    .toLowerCase()
+    .replace(/[-_]+/g, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ');
+  const query = words.filter((w, i) => w && words.lastIndexOf(w) === i).join(' ');
+  const exact = {
+    combineWith: 'OR',
+    prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+  } as const;
+  const exactHits = index.search(query, exact);
+  const hits = exactHits.length > 0 ? exactHits : index.search(query, { ...exact, fuzzy: 0.25, maxFuzzy: 2 });
+  const best = new Map<string, { slug: string; term: string; own: boolean; score: number }>();
+  for (const hit of hits) {
+    const slug = hit.slug as string;
+    const seen = best.get(slug);
+    if (!seen || hit.score > seen.score)
+      best.set(slug, { slug, term: hit.term as string, own: hit.own as boolean, score: hit.score });
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, LIMITS.autocompleteChoices)
+    .map(({ slug, term, own }) => {
+      const title = entryOf(kind, slug as never).title;
+      return { name: (own ? title : `${title} (${term})`).slice(0, LIMITS.choiceName), value: slug };
+    });
+}
+
+describe('autocomplete of `name`, against a plain search of the same names', () => {
+  /** A small seeded generator, so a failure can be replayed. */
+  function random(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  it.each(KINDS.map((kind) => [COMMAND_OF_KIND[kind], kind] as const))(
+    '/%s offers for 1,000 random texts exactly what the plain search offers',
+    (command, kind) => {
+      const next = random(kind.length * 7919);
+      const known = Object.entries(layTerms)
+        .filter(([id]) => id.startsWith(`${kind}:`))
+        .flatMap(([, terms]) => terms.join(' ').split(' '));
+      const noise = ['my', 'the', 'hurts', 'knee', 'when', 'x', 'Pain', 'hip', '2', 'BACK', '-', '!!'];
+      const pick = (list: readonly string[]) => list[Math.floor(next() * list.length)] ?? '';
+      const typo = (word: string) => {
+        const at = Math.floor(next() * word.length);
+        return word.slice(0, at) + word.slice(at + 1);
+      };
+      let offered = 0;
+      for (let i = 0; i < 1_000; i++) {
+        const words = Array.from({ length: 1 + Math.floor(next() * 8) }, () => {
+          const word = pick(next() < 0.6 ? known : noise);
+          const roll = next();
+          return roll < 0.15
+            ? typo(word)
+            : roll < 0.3
+              ? word.slice(0, 1 + Math.floor(next() * word.length))
+              : word;
+        });
+        const typed = words.join(next() < 0.1 ? '  ' : ' ').slice(0, 100);
+        const expected = plainSearchChoices(kind, typed);
+        if (!typed.replace(/[^\p{L}\p{N}]/gu, '')) continue;
+        expect(choices(command, typed), typed).toEqual(expected);
+        offered += expected.length > 0 ? 1 : 0;
+      }
+      // Most texts offer something; some (noise only) offer nothing: both kinds were compared.
+      expect(offered).toBeGreaterThan(500);
+      expect(offered).toBeLessThan(1_000);
+    },
+  );
 });
