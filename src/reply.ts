@@ -7,6 +7,7 @@ import {
 } from './builders.js';
 import {
   ButtonStyle,
+  ComponentType,
   InteractionResponseType,
   MessageFlags,
   type APIInteractionResponse,
@@ -154,31 +155,33 @@ function assemble(draft: ReplyDraft): APIInteractionResponseCallbackData {
     return new EmbedBuilder(data).toJSON();
   });
 
+  // Components too are made from data: their toJSON() still checks what each kind requires.
   const rows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
   if (draft.select) {
     const s = draft.select;
-    rows.push(
-      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
-        new StringSelectMenuBuilder()
-          .setCustomId(s.customId)
-          .setPlaceholder(s.placeholder)
-          .addOptions(
-            s.options.map((o) =>
-              o.description ? { label: o.label, value: o.value, description: o.description } : o,
-            ),
-          ),
+    const select = new StringSelectMenuBuilder({
+      custom_id: s.customId,
+      placeholder: s.placeholder,
+      options: s.options.map((o) =>
+        o.description
+          ? { label: o.label, value: o.value, description: o.description }
+          : { label: o.label, value: o.value },
       ),
-    );
+    });
+    rows.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(select));
   }
   const buttons = draft.buttons ?? [];
   for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
     rows.push(
       new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
-        buttons.slice(i, i + LIMITS.buttonsPerRow).map((b) =>
-          new ButtonBuilder()
-            .setCustomId(b.customId)
-            .setLabel(b.label)
-            .setStyle(BUTTON_STYLES[b.style ?? 'secondary']),
+        buttons.slice(i, i + LIMITS.buttonsPerRow).map(
+          (b) =>
+            new ButtonBuilder({
+              type: ComponentType.Button,
+              custom_id: b.customId,
+              label: b.label,
+              style: BUTTON_STYLES[b.style ?? 'secondary'],
+            }),
         ),
       ),
     );
