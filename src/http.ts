@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import {
   createServer,
@@ -43,14 +44,16 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   const interactionsPath = options.path ?? DEFAULT_INTERACTIONS_PATH;
   const now = options.now ?? Date.now;
   let closing = false;
+  /** The request read last on each connection: HTTP/1.1 clients may pipeline, and answers go out in order. */
+  const lastRead = new WeakMap<Socket, IncomingMessage>();
 
   function send(res: ServerResponse, status: number, body: string, headers?: OutgoingHttpHeaders): void {
     const all: OutgoingHttpHeaders = {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
     };
-    // While shutting down, no connection is kept for a next request.
-    if (closing) all.connection = 'close';
+    // While shutting down, a connection is closed after the answer to the last request read on it.
+    if (closing && lastRead.get(res.req.socket) === res.req) all.connection = 'close';
     if (headers) Object.assign(all, headers);
     res.writeHead(status, all);
     res.end(body);
@@ -68,11 +71,23 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       body,
       now(),
     )
-      .then((verdict) => respond(res, verdict, body, started))
+      .then((verdict) => respond(req, res, verdict, body, started))
       .catch((err: unknown) => failed(res, err));
   }
 
-  function respond(res: ServerResponse, verdict: Verdict, body: Buffer, started: number): void {
+  function respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    verdict: Verdict,
+    body: Buffer,
+    started: number,
+  ): void {
+    // The client hung up, or shutdown closed the connection, while the signature was checked:
+    // nobody would get the answer, so the interaction is not run (nor counted by the cooldown).
+    if (req.socket.destroyed) {
+      log.info({ reason: 'connection closed before the answer' }, 'dropped request');
+      return;
+    }
     if (verdict !== 'ok') {
       log.info({ status: 401, reason: verdict }, 'rejected request');
       return reject(res, 401, 'invalid request signature');
@@ -145,6 +160,11 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     { requestTimeout: 10_000, headersTimeout: 5_000 },
     (req, res) => {
       const started = performance.now();
+      lastRead.set(req.socket, req);
+      // A connection whose last answer went out before shutdown began is closed once it is idle.
+      res.once('close', () => {
+        if (closing) server.closeIdleConnections();
+      });
       safely(res, () => {
         const url = req.url ?? '/';
         const query = url.indexOf('?');
@@ -168,6 +188,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   return {
     server,
     close() {
+      // Node closes at once every connection whose current answer has been written, even if more
+      // requests pipelined on it wait behind; those are dropped (see respond), as in any Node
+      // server. Discord never pipelines, and a request being checked now keeps its connection.
       closing = true;
       // A request that never finishes is cut by the process's shutdown deadline (src/shutdown.ts).
       return new Promise<void>((resolve) => {
