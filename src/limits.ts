@@ -1,5 +1,7 @@
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { ComponentType } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+
+const BUTTON_STYLES = new Set<unknown>(Object.values(ButtonStyle).filter((v) => typeof v === 'number'));
 
 /** Discord's message limits (see ../shared/design/discord-facts.md). */
 export const LIMITS = {
@@ -45,6 +47,8 @@ export function limitViolations(data: APIInteractionResponseCallbackData): strin
     const a = e.author?.name.length ?? 0;
     over(`embed ${i} title`, t, LIMITS.embedTitle);
     if (e.title !== undefined) under1(`embed ${i} title`, t);
+    if (e.color !== undefined && !(Number.isInteger(e.color) && e.color >= 0 && e.color <= 0xffffff))
+      out.push(`embed ${i} color ${e.color} is not a colour from 0 to 0xFFFFFF`);
     if (e.footer !== undefined) under1(`embed ${i} footer`, f);
     over(`embed ${i} description`, d, LIMITS.embedDescription);
     over(`embed ${i} footer`, f, LIMITS.footer);
@@ -80,6 +84,8 @@ export function limitViolations(data: APIInteractionResponseCallbackData): strin
       }
       if (c.type === ComponentType.Button && 'label' in c)
         over(`row ${i} button label`, c.label?.length ?? 0, LIMITS.buttonLabel);
+      if (c.type === ComponentType.Button && !BUTTON_STYLES.has(c.style))
+        out.push(`row ${i} button style ${String(c.style)} is not one Discord has`);
       if (c.type === ComponentType.StringSelect) {
         over(`row ${i} select options`, c.options.length, LIMITS.selectOptions);
         under1(`row ${i} select options`, c.options.length);

@@ -1,7 +1,7 @@
 import type { APIApplicationCommandAutocompleteResponse } from 'discord-api-types/v10';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { nameOptionOver } from '../commands/name-option.js';
+import { nameOption, nameOptionOver } from '../commands/name-option.js';
 import { entryOf, KINDS, layTerms, slugsOf, type Kind, type TopicId } from '../content/index.js';
 import { createApp } from '../src/app.js';
 import { LIMITS } from '../src/limits.js';
@@ -164,13 +164,28 @@ describe('autocomplete of `name`, against a plain search of the same names', () 
   }
 
   it.each(KINDS.map((kind) => [COMMAND_OF_KIND[kind], kind] as const))(
-    '/%s offers for 1,000 random texts exactly what the plain search offers',
+    '/%s offers for 1,000 random texts exactly what the plain search offers, as choices and as did-you-mean',
     (command, kind) => {
       const next = random(kind.length * 7919);
       const known = Object.entries(layTerms)
         .filter(([id]) => id.startsWith(`${kind}:`))
         .flatMap(([, terms]) => terms.join(' ').split(' '));
-      const noise = ['my', 'the', 'hurts', 'knee', 'when', 'x', 'Pain', 'hip', '2', 'BACK', '-', '!!'];
+      // Also what normalising must get right: tabs, no-break spaces, full-width and accented
+      // letters, combining marks, emoji.
+      const noise = ['my', 'the', 'hurts', 'knee', 'when', 'x', 'Pain', 'hip', '2', 'BACK', '-', '!!'].concat(
+        [
+          'İnjury',
+          'ＤＩＳＣ',
+          'disc\u00a0bulge',
+          'sciatica\u0301',
+          'nerve\tpain',
+          '🙂',
+          'Σciatica',
+          '½',
+          'physio_therapy',
+        ],
+      );
+      const option = nameOption(kind);
       const pick = (list: readonly string[]) => list[Math.floor(next() * list.length)] ?? '';
       const typo = (word: string) => {
         const at = Math.floor(next() * word.length);
@@ -191,6 +206,9 @@ describe('autocomplete of `name`, against a plain search of the same names', () 
         const expected = plainSearchChoices(kind, typed);
         if (!typed.replace(/[^\p{L}\p{N}]/gu, '')) continue;
         expect(choices(command, typed), typed).toEqual(expected);
+        // What a submitted value that names nothing is offered instead ("did you mean").
+        const closest = expected.length > 0 ? expected.map((c) => c.value) : slugsOf(kind);
+        expect(option.suggest(typed), typed).toEqual(closest.slice(0, 3));
         offered += expected.length > 0 ? 1 : 0;
       }
       // Most texts offer something; some (noise only) offer nothing: both kinds were compared.

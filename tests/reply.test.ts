@@ -99,14 +99,24 @@ describe('buildMessage', () => {
     expect(data.components?.map((r) => ('components' in r ? r.components.length : 0))).toEqual([1, 5, 2]);
   });
 
+  const card = { title: 'T', description: 'd' };
   it.each([
-    ['11 embeds', { embeds: Array.from({ length: 11 }, () => ({ title: 'T', description: 'd' })) }],
-    ['a 4097-character description', { embeds: [{ title: 'T', description: 'x'.repeat(4097) }] }],
-    ['a 257-character title', { embeds: [{ title: 'x'.repeat(257), description: 'd' }] }],
-    ['an empty title', { embeds: [{ title: '', description: 'd' }] }],
+    ['11 embeds', { embeds: Array.from({ length: 11 }, () => card) }, 'embeds is 11 > 10'],
+    [
+      'a 4097-character description',
+      { embeds: [{ title: 'T', description: 'x'.repeat(4097) }] },
+      'embed 0 description is 4097 > 4096',
+    ],
+    [
+      'a 257-character title',
+      { embeds: [{ title: 'x'.repeat(257), description: 'd' }] },
+      'embed 0 title is 257 > 256',
+    ],
+    ['an empty title', { embeds: [{ title: '', description: 'd' }] }, 'embed 0 title is empty'],
     [
       'an empty field value',
       { embeds: [{ title: 'T', description: 'd', fields: [{ name: 'n', value: '' }] }] },
+      'embed 0 field 0 value is empty',
     ],
     [
       '26 fields',
@@ -119,41 +129,97 @@ describe('buildMessage', () => {
           },
         ],
       },
+      'embed 0 fields is 26 > 25',
     ],
     [
       '6000 characters across embeds',
       { embeds: Array.from({ length: 2 }, () => ({ title: 'T', description: 'x'.repeat(3000) })) },
+      `all embeds together is ${2 + 6000 + PROVIDER_RECOMMENDATION.length} > 6000`,
+    ],
+    [
+      'a colour past 0xFFFFFF',
+      { embeds: [{ title: 'T', description: 'd', color: 0x1000000 }] },
+      'embed 0 color 16777216 is not a colour from 0 to 0xFFFFFF',
+    ],
+    [
+      'a colour that is no whole number',
+      { embeds: [{ title: 'T', description: 'd', color: 1.5 }] },
+      'embed 0 color 1.5 is not a colour from 0 to 0xFFFFFF',
     ],
     [
       '6 rows of buttons',
       {
-        embeds: [{ title: 'T', description: 'd' }],
+        embeds: [card],
         buttons: Array.from({ length: 26 }, (_, i) => ({ label: 'b', customId: `b:${i}` })),
       },
+      'action rows is 6 > 5',
     ],
     [
       'a 101-character custom_id',
-      { embeds: [{ title: 'T', description: 'd' }], buttons: [{ label: 'b', customId: 'b'.repeat(101) }] },
+      { embeds: [card], buttons: [{ label: 'b', customId: 'b'.repeat(101) }] },
+      'row 0 custom_id is 101 > 100',
+    ],
+    [
+      'an 81-character button label',
+      { embeds: [card], buttons: [{ label: 'b'.repeat(81), customId: 'b:1' }] },
+      'row 0 button label is 81 > 80',
+    ],
+    [
+      'a button style Discord does not have',
+      { embeds: [card], buttons: [{ label: 'b', customId: 'b:1', style: 'success' as 'primary' }] },
+      'row 0 button style undefined is not one Discord has',
     ],
     [
       'the same custom_id twice',
       {
-        embeds: [{ title: 'T', description: 'd' }],
+        embeds: [card],
         buttons: [
           { label: 'a', customId: 'same' },
           { label: 'b', customId: 'same' },
         ],
       },
+      'custom_id same is used twice',
     ],
     [
       'a select menu with no options',
-      {
-        embeds: [{ title: 'T', description: 'd' }],
-        select: { customId: 'menu:x', placeholder: 'p', options: [] },
-      },
+      { embeds: [card], select: { customId: 'menu:x', placeholder: 'p', options: [] } },
+      'row 0 select options is empty',
     ],
-  ] as const)('refuses to build a message with %s', (_, draft) => {
-    expect(() => buildMessage(draft)).toThrow(Error);
+    [
+      'a 151-character placeholder',
+      {
+        embeds: [card],
+        select: { customId: 'menu:x', placeholder: 'p'.repeat(151), options: [{ label: 'a', value: 'a' }] },
+      },
+      'row 0 placeholder is 151 > 150',
+    ],
+    [
+      'a 101-character option description',
+      {
+        embeds: [card],
+        select: {
+          customId: 'menu:x',
+          placeholder: 'p',
+          options: [{ label: 'a', value: 'a', description: 'd'.repeat(101) }],
+        },
+      },
+      'row 0 option description is 101 > 100',
+    ],
+  ] as const)('refuses to build a message with %s, naming what breaks', (_, draft, violation) => {
+    let thrown: unknown;
+    try {
+      buildMessage(draft);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ReplyLimitError);
+    expect((thrown as ReplyLimitError).violations).toContain(violation);
+  });
+
+  it('refuses a button with no label (builders check what each kind of component needs)', () => {
+    expect(() => buildMessage({ embeds: [card], buttons: [{ label: '', customId: 'b:1' }] })).toThrow(
+      'must have a label',
+    );
   });
 
   it('names each broken limit in a ReplyLimitError', () => {
