@@ -1,5 +1,4 @@
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +30,7 @@ import {
   HTTP_MAIN_ARGS,
   newSigningKeys,
   nowSeconds,
+  pipelined,
   send,
   signatureHeaders,
   startServer,
@@ -330,26 +330,6 @@ describe('HTTP endpoint: rejections', () => {
 describe('HTTP endpoint: requests verified side by side', () => {
   const forged = (body: string) => signatureHeaders(newSigningKeys().privateKey, body);
 
-  /** Each response on a raw socket, in the order they arrive; every one carries content-length. */
-  function readResponses(raw: Buffer, count: number): { status: number; text: string }[] {
-    const out: { status: number; text: string }[] = [];
-    let at = 0;
-    while (out.length < count) {
-      const headEnd = raw.indexOf('\r\n\r\n', at);
-      if (headEnd === -1) break;
-      const head = raw.subarray(at, headEnd).toString('latin1');
-      const length = Number(/\r\ncontent-length: (\d+)/i.exec(head)?.[1]);
-      const bodyStart = headEnd + 4;
-      if (raw.length < bodyStart + length) break;
-      out.push({
-        status: Number(head.slice(9, 12)),
-        text: raw.subarray(bodyStart, bodyStart + length).toString('utf8'),
-      });
-      at = bodyStart + length;
-    }
-    return out;
-  }
-
   it('answers requests pipelined on one connection in the order they were sent, each with its own verdict', async () => {
     const asked = [
       commandInteraction('cause', { name: 'sciatica' }, who()),
@@ -357,33 +337,15 @@ describe('HTTP endpoint: requests verified side by side', () => {
       commandInteraction('cause', { name: 'herniated-disc' }, who()),
       commandInteraction('treatment', {}, who()),
     ].map((raw) => JSON.stringify(raw));
-    // The second is forged: it must get its 401 in second place, between two answers.
-    const requests = asked.map((body, i) => {
-      const headers = i === 1 ? forged(body) : signatureHeaders(keys.privateKey, body);
-      const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
-      return (
-        `POST /interactions HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
-        `content-length: ${Buffer.byteLength(body)}\r\n${lines.join('')}\r\n${body}`
-      );
-    });
-    const responses = await new Promise<{ status: number; text: string }[]>((done, fail) => {
-      const socket = connect(server.port, '127.0.0.1');
-      let raw = Buffer.alloc(0);
-      socket.on('data', (chunk: Buffer) => {
-        raw = Buffer.concat([raw, chunk]);
-        const parsed = readResponses(raw, requests.length);
-        if (parsed.length === requests.length) {
-          socket.destroy();
-          done(parsed);
-        }
-      });
-      socket.on('error', fail);
-      socket.on('close', () =>
-        fail(new Error(`connection closed after ${readResponses(raw, 99).length} responses`)),
-      );
-      // All four in one write: the server reads them together and verifies them side by side.
-      socket.write(requests.join(''));
-    });
+    // The second is forged: it must get its 401 in second place, between two answers. All four go
+    // in one write: the server reads them together and verifies them side by side.
+    const responses = await pipelined(
+      server.port,
+      asked.map((body, i) => ({
+        body,
+        headers: i === 1 ? forged(body) : signatureHeaders(keys.privateKey, body),
+      })),
+    );
     expect(responses.map((r) => r.status)).toEqual([200, 401, 200, 200]);
     for (const i of [0, 2, 3]) {
       expect(JSON.parse(responses[i]?.text ?? ''), `request ${i + 1}`).toEqual(

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -97,6 +97,62 @@ export function send(port: number, spec: RequestSpec): Promise<Reply> {
     );
     req.on('error', fail);
     req.end(spec.body);
+  });
+}
+
+export interface RawResponse {
+  readonly status: number;
+  /** The Connection header: keep-alive, or close for the last answer on the connection. */
+  readonly connection: string | undefined;
+  readonly text: string;
+}
+
+/** Each complete response in raw HTTP/1.1 bytes, in order; every one of ours carries content-length. */
+function parseResponses(raw: Buffer): RawResponse[] {
+  const out: RawResponse[] = [];
+  let at = 0;
+  for (;;) {
+    const headEnd = raw.indexOf('\r\n\r\n', at);
+    if (headEnd === -1) return out;
+    const head = raw.subarray(at, headEnd).toString('latin1');
+    const length = Number(/\r\ncontent-length: (\d+)/i.exec(head)?.[1]);
+    const bodyStart = headEnd + 4;
+    if (raw.length < bodyStart + length) return out;
+    out.push({
+      status: Number(head.slice(9, 12)),
+      connection: /\r\nconnection: (\S+)/i.exec(head)?.[1]?.toLowerCase(),
+      text: raw.subarray(bodyStart, bodyStart + length).toString('utf8'),
+    });
+    at = bodyStart + length;
+  }
+}
+
+/**
+ * POSTs `requests` to the interactions path pipelined on one connection, all in one write, as raw
+ * HTTP/1.1 (Node's client never pipelines). Resolves with the responses in the order they came,
+ * once there is one per request or when the server closes the connection.
+ */
+export function pipelined(
+  port: number,
+  requests: readonly { readonly body: string; readonly headers: Readonly<Record<string, string>> }[],
+): Promise<RawResponse[]> {
+  const bytes = requests.map(({ body, headers }) => {
+    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+    return (
+      `POST /interactions HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\n${lines.join('')}\r\n${body}`
+    );
+  });
+  return new Promise((done, fail) => {
+    const socket = connect(port, '127.0.0.1');
+    let raw = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      raw = Buffer.concat([raw, chunk]);
+      if (parseResponses(raw).length >= requests.length) socket.destroy();
+    });
+    socket.on('error', fail);
+    socket.on('close', () => done(parseResponses(raw)));
+    socket.write(bytes.join(''));
   });
 }
 
