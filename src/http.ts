@@ -161,9 +161,10 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     (req, res) => {
       const started = performance.now();
       lastRead.set(req.socket, req);
-      // A connection whose last answer went out before shutdown began is closed once it is idle.
+      // If shutdown began while this, the last answer on its connection, was already going out
+      // (without `connection: close`), the connection is closed once the answer is done.
       res.once('close', () => {
-        if (closing) server.closeIdleConnections();
+        if (closing && lastRead.get(req.socket) === req) server.closeIdleConnections();
       });
       safely(res, () => {
         const url = req.url ?? '/';

@@ -130,11 +130,13 @@ function parseResponses(raw: Buffer): RawResponse[] {
 /**
  * POSTs `requests` to the interactions path pipelined on one connection, all in one write, as raw
  * HTTP/1.1 (Node's client never pipelines). Resolves with the responses in the order they came,
- * once there is one per request or when the server closes the connection.
+ * once there is one per request or when the server closes the connection. With `hangUp`, the
+ * client closes the connection right after sending, as a client that gives up does.
  */
 export function pipelined(
   port: number,
   requests: readonly { readonly body: string; readonly headers: Readonly<Record<string, string>> }[],
+  options: { readonly hangUp?: boolean } = {},
 ): Promise<RawResponse[]> {
   const bytes = requests.map(({ body, headers }) => {
     const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
@@ -153,6 +155,7 @@ export function pipelined(
     socket.on('error', fail);
     socket.on('close', () => done(parseResponses(raw)));
     socket.write(bytes.join(''));
+    if (options.hangUp) socket.end();
   });
 }
 
