@@ -1,13 +1,12 @@
 import { pbkdf2 as pbkdf2Callback } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createInteractionServer, type InteractionServer } from '../src/http.js';
 import { publicKeyFromHex } from '../src/verify.js';
 import { commandInteraction } from './helpers/interactions.js';
+import { memoryLogger } from './helpers/memory-logger.js';
 import { newSigningKeys, pipelined, send, signatureHeaders } from './helpers/http-server.js';
 
 /*
@@ -24,30 +23,16 @@ afterEach(async () => {
 });
 
 async function start(app: App) {
-  let logged = '';
-  const log = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged += chunk.toString();
-        done();
-      },
-    }),
-  );
-  const interactions = createInteractionServer({ publicKey: publicKeyFromHex(keys.publicKeyHex), app, log });
+  const logger = memoryLogger();
+  const interactions = createInteractionServer({
+    publicKey: publicKeyFromHex(keys.publicKeyHex),
+    app,
+    log: logger.log,
+  });
   running.push(interactions);
   await new Promise<void>((done) => interactions.server.listen(0, '127.0.0.1', done));
   const { port } = interactions.server.address() as AddressInfo;
-  return {
-    interactions,
-    port,
-    logged: () => logged,
-    lines: () =>
-      logged
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
+  return { interactions, port, logged: logger.text, lines: logger.lines };
 }
 
 function signed(raw: unknown) {
