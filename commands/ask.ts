@@ -1,7 +1,7 @@
 import { KINDS, redFlagTiers, SELF_HARM_REPLY, type RedFlagTierId, type TopicId } from '../content/index.js';
 import { ask, type AskResult } from '../src/ask/answer.js';
-import { COLORS, userText, type ButtonDraft, type EmbedDraft, type ReplyDraft } from '../src/reply.js';
-import type { SlashCommand } from './command.js';
+import { COLORS, userText, type ButtonDraft, type EmbedDraft, type ReplyDraft } from '../src/core/reply.js';
+import type { SlashCommand } from '../src/core/command.js';
 import { baseDefinition, isPrivate, withPrivate } from './definition.js';
 import {
   emergencyExamples,

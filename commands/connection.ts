@@ -1,4 +1,4 @@
-import type { SlashCommand } from './command.js';
+import type { SlashCommand } from '../src/core/command.js';
 import { baseDefinition, isPrivate, withPrivate } from './definition.js';
 import { connectionReply } from './topics.js';
 

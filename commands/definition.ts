@@ -1,6 +1,6 @@
-import { SlashCommandBuilder } from '../src/builders.js';
+import { SlashCommandBuilder } from '../src/core/builders.js';
 import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
-import type { CommandInput } from './command.js';
+import type { CommandInput } from '../src/core/command.js';
 
 /**
  * A command definition usable in servers, in DMs with the bot, and as a user-installed app in any

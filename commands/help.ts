@@ -6,8 +6,8 @@ import {
   TIER_ORDER,
   type Source,
 } from '../content/index.js';
-import { sourceLine, type ReplyDraft } from '../src/reply.js';
-import type { SlashCommand } from './command.js';
+import { sourceLine, type ReplyDraft } from '../src/core/reply.js';
+import type { SlashCommand } from '../src/core/command.js';
 import { baseDefinition, isPrivate, withPrivate } from './definition.js';
 import { overviewButton, URGENT_BUTTON } from './topics.js';
 

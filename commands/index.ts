@@ -1,6 +1,6 @@
 import { askCommand } from './ask.js';
 import { causeCommand } from './cause.js';
-import type { ComponentHandler, SlashCommand } from './command.js';
+import type { ComponentHandler, SlashCommand } from '../src/core/command.js';
 import { connectionCommand } from './connection.js';
 import { helpCommand } from './help.js';
 import { tipsCommand } from './tips.js';
@@ -21,3 +21,6 @@ export const commands: readonly SlashCommand[] = [
 
 /** Handlers for buttons and select menus, by custom_id prefix. */
 export const components: readonly ComponentHandler[] = [topicComponent, menuComponent, overviewComponent];
+
+/** What the entry points hand to the core's createApp: every command and component handler. */
+export const bot = { commands, components };

@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { entriesByKind, layTerms, type Kind, type KindSlugs } from '../content/index.js';
-import type { Choice } from './command.js';
-import { LIMITS } from '../src/limits.js';
+import type { Choice } from '../src/core/command.js';
+import { LIMITS } from '../src/core/limits.js';
 
 function normalize(text: string): string {
   return text

@@ -1,6 +1,6 @@
 import { entryOf, type Kind, type TopicId } from '../content/index.js';
-import { COLORS, userText, type ReplyDraft } from '../src/reply.js';
-import type { SlashCommand } from './command.js';
+import { COLORS, userText, type ReplyDraft } from '../src/core/reply.js';
+import type { SlashCommand } from '../src/core/command.js';
 import { baseDefinition, isPrivate, withPrivate } from './definition.js';
 import { nameOption } from './name-option.js';
 import { kindEntryReply, overviewButton, overviewReply, topicButton } from './topics.js';

@@ -31,8 +31,8 @@ import {
   type ButtonDraft,
   type EmbedDraft,
   type ReplyDraft,
-} from '../src/reply.js';
-import type { ComponentHandler } from './command.js';
+} from '../src/core/reply.js';
+import type { ComponentHandler } from '../src/core/command.js';
 
 /** How each topic looks as a reply. Commands, buttons, menus and /ask all answer through here. */
 

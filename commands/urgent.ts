@@ -1,4 +1,4 @@
-import type { SlashCommand } from './command.js';
+import type { SlashCommand } from '../src/core/command.js';
 import { baseDefinition, isPrivate, withPrivate } from './definition.js';
 import { urgentReply } from './topics.js';
 

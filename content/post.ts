@@ -1,6 +1,6 @@
 import type { CauseSlug, Entry, Source, TipSlug, TreatmentSlug } from './types.js';
 
-/** The one article every fact of the bot comes from (../shared/source/post.txt). */
+/** The one article every fact of the bot comes from (content/source/post.txt). */
 export const POST_SOURCE = {
   title: 'Causes of Hip and Lower Back Pain: Alleviation Tips',
   publisher: 'consumer health blog post',

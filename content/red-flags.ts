@@ -1,6 +1,6 @@
 import type { Source } from './types.js';
 
-/** Red-flag facts beyond the post, from ../shared/content/red-flags.md, each tier with its sources. */
+/** Red-flag facts beyond the post, from content/source/red-flags.md, each tier with its sources. */
 
 const NHS_WALES_SCIATICA = {
   title: 'Sciatica',

@@ -2,7 +2,7 @@ import { isTopicId, type TopicId } from '../../content/index.js';
 import { ask, type AskResult } from './answer.js';
 
 /**
- * Scores /ask on an evaluation file (../shared/eval format): a header line, then
+ * Scores /ask on an evaluation file (the eval format of docs/eval.md): a header line, then
  * `question<TAB>expected`, where expected is a topic id, `a|b` for alternatives, or `none` for a
  * question that is not about hip or back pain (right when /ask answers no topic).
  */

@@ -1,7 +1,7 @@
 import type { RedFlagTierId } from '../../content/index.js';
 
 /**
- * How each sign of ../shared/content/red-flags.md is worded by people who have it. Patterns run on
+ * How each sign of content/source/red-flags.md is worded by people who have it. Patterns run on
  * the normalised question (src/ask/text.ts: lower case, no apostrophes, punctuation as its own
  * token) after typo repair. They only recognise the signs; every statement shown to the user comes
  * from content/red-flags.ts, found through `sign` (the start of the sign's text there).

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { EMPTY_DIR, ROOT } from './bot-process.js';
 
 const run = promisify(execFile);
-const ASK = join(ROOT, 'dist/src/ask-cli.js');
+const ASK = join(ROOT, 'dist/src/cli/ask.js');
 /** `ask` exits 2 for an unknown command or value, after printing the same reply Discord users get. */
 const EXIT_UNKNOWN = 2;
 

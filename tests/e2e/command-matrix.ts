@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { OptionValue, SlashCommand } from '../../commands/command.js';
+import type { OptionValue, SlashCommand } from '../../src/core/command.js';
 
 /** One invocation: the option values sent through the gateway and the same command as an `ask` line. */
 export interface Invocation {

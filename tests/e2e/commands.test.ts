@@ -9,7 +9,8 @@ import {
 } from 'discord-api-types/v10';
 import { describe, expect, test } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { createApp } from '../../src/app.js';
+import { createApp } from '../../src/core/app.js';
+import { bot } from '../../commands/index.js';
 import { expectMessageInvariants } from '../helpers/invariants.js';
 import {
   autocomplete,
@@ -58,7 +59,7 @@ function componentsOf(data: APIInteractionResponseCallbackData): APIComponentInM
 
 /** What the app answers in process for the same payload (for clicks, which `ask` cannot express). */
 function inProcess(interaction: BuiltInteraction): string {
-  return JSON.stringify(createApp().handle(interaction).response);
+  return JSON.stringify(createApp(bot).handle(interaction).response);
 }
 
 describe('every command and option value through the gateway', () => {

@@ -23,12 +23,12 @@ interface Run {
   readonly stderr: string;
 }
 
-/** `npm run deploy` as built: dist/src/deploy-cli.js with the user's environment. */
+/** `npm run deploy` as built: dist/src/cli/deploy.js with the user's environment. */
 function deploy(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(ROOT, 'dist/src/deploy-cli.js'), ...args],
+      [join(ROOT, 'dist/src/cli/deploy.js'), ...args],
       {
         cwd: EMPTY_DIR,
         env: {

@@ -3,12 +3,13 @@
  * production entry (`src/main.ts`) serves only the registry in `commands/`, so it cannot load this.
  */
 import { commands } from '../../commands/index.js';
-import type { SlashCommand } from '../../commands/command.js';
+import type { SlashCommand } from '../../src/core/command.js';
 import { baseDefinition } from '../../commands/definition.js';
-import { createApp } from '../../src/app.js';
-import { startGateway } from '../../src/gateway.js';
-import { createLogger } from '../../src/logger.js';
-import { exitGracefullyOnSignals } from '../../src/shutdown.js';
+import { createApp } from '../../src/core/app.js';
+import { bot } from '../../commands/index.js';
+import { startGateway } from '../../src/transports/gateway/gateway.js';
+import { createLogger } from '../../src/core/logger.js';
+import { exitGracefullyOnSignals } from '../../src/cli/shutdown.js';
 
 const THROWING_COMMAND = 'explode';
 
@@ -23,7 +24,7 @@ const log = createLogger();
 const gateway = await startGateway({
   token: process.env.DISCORD_TOKEN ?? '',
   apiBase: process.env.DISCORD_API_BASE ?? '',
-  app: createApp({ commands: [...commands, throwingCommand] }),
+  app: createApp({ ...bot, commands: [...commands, throwingCommand] }),
   log,
 });
 exitGracefullyOnSignals(() => gateway.stop(), log);

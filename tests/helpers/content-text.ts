@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import * as content from '../../content/index.js';
 import type { Source } from '../../content/index.js';
 import { NAVIGATION } from '../../commands/topics.js';
-import { sourceLine, sourcesFieldName } from '../../src/reply.js';
+import { sourceLine, sourcesFieldName } from '../../src/core/reply.js';
 import { visibleTexts } from './invariants.js';
 
 /**

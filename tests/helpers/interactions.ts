@@ -7,7 +7,7 @@ import {
 
 /**
  * Raw interaction JSON as Discord sends it (gateway dispatch data or HTTP body), trimmed to the
- * fields the bot reads plus the ones every real interaction has. Feed these to createApp().handle.
+ * fields the bot reads plus the ones every real interaction has. Feed these to createApp(bot).handle.
  */
 
 export interface Who {

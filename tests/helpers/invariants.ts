@@ -7,7 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import { PROVIDER_RECOMMENDATION } from '../../content/index.js';
-import { limitViolations } from '../../src/limits.js';
+import { limitViolations } from '../../src/core/limits.js';
 
 /**
  * The invariants every message the bot sends must hold (architecture.md), asserted on exactly what

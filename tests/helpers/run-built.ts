@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 
 /** The built entry points (global-setup builds dist/ before the suite), as `npm start` runs them. */
 export const BUILT = {
-  main: resolve(import.meta.dirname, '../../dist/src/main.js'),
-  ask: resolve(import.meta.dirname, '../../dist/src/ask-cli.js'),
-  deploy: resolve(import.meta.dirname, '../../dist/src/deploy-cli.js'),
+  main: resolve(import.meta.dirname, '../../dist/src/cli/start.js'),
+  ask: resolve(import.meta.dirname, '../../dist/src/cli/ask.js'),
+  deploy: resolve(import.meta.dirname, '../../dist/src/cli/deploy.js'),
 };
 
 export interface Finished {

@@ -1,0 +1,357 @@
+/**
+ * Gateway benchmark: the built bot (`node dist/src/main.js`, as `npm start` runs it) against a
+ * minimal discord.js bot written the way the discord.js guide writes one (baseline-bot.ts), both
+ * served by the same local fake Discord in one run. Part of `npm run bench`; not a test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { WebSocket } from 'ws';
+import { chatInput, type BuiltInteraction } from '../tests/fake-discord/payloads.js';
+import { startFakeDiscord, type FakeDiscord } from '../tests/fake-discord/server.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const STARTS = 3;
+const WARM_UP = 1_000;
+const SEQUENTIAL = 2_000;
+const HEAP_FIRST_AT = 5_000;
+const TOTAL = 20_000;
+const IN_FLIGHT = 100;
+/**
+ * Users are taken round robin from this many ids: every user has been seen by interaction 5,000
+ * (so caches keyed by user are full before the first heap reading), and none sends more than 4 of
+ * the 20,000, so the bot's cooldown (5 per 10 s per user) never answers instead of the command.
+ */
+const USERS = 5_000;
+const MIB = 1024 * 1024;
+
+interface Subject {
+  readonly name: string;
+  readonly script: string;
+  readonly isReady: (line: string) => boolean;
+}
+
+/** The baseline, transpiled once so it starts like the bot does: plain node, no loader. */
+function baselineScript(): string {
+  const source = readFileSync(join(ROOT, 'bench/baseline-bot.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
+  });
+  // Under node_modules so that `discord.js` resolves from the project's own node_modules.
+  const dir = join(ROOT, 'node_modules/.cache/hip-back-bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'baseline-bot.mjs');
+  writeFileSync(file, outputText);
+  return file;
+}
+
+function subjects(): Subject[] {
+  return [
+    {
+      name: 'bot',
+      script: join(ROOT, 'dist/src/cli/start.js'),
+      isReady: (line) => line.includes('"msg":"ready"'),
+    },
+    { name: 'baseline', script: baselineScript(), isReady: (line) => line.startsWith('Ready!') },
+  ];
+}
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly readyMs: number;
+  readonly rssAtReady: number;
+  /** The inspector's WebSocket URL when started with --inspect. */
+  readonly inspector: string | undefined;
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+async function launch(subject: Subject, fake: FakeDiscord, inspect: boolean): Promise<Running> {
+  // Output goes to a file, as under a process manager: reading a pipe here would put the bot's
+  // per-interaction log lines (which the baseline does not write) on the fake Discord's event loop.
+  const logDir = join(ROOT, 'node_modules/.cache/hip-back-bench');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${subject.name}.log`);
+  const out = openSync(logFile, 'w');
+  const started = performance.now();
+  const child = spawn(process.execPath, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), subject.script], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_BASE: fake.apiBase,
+      NODE_ENV: 'production',
+      // As users run it: one JSON log line per interaction.
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', out, 'pipe'],
+  });
+  closeSync(out);
+  let inspector: string | undefined;
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr += chunk;
+    inspector ??= /Debugger listening on (ws:\/\/\S+)/.exec(stderr)?.[1];
+  });
+  let exited: number | null | undefined;
+  child.on('exit', (code) => (exited = code));
+  for (;;) {
+    if (exited !== undefined)
+      throw new Error(
+        `${subject.name} exited (${exited}) before ready:\n${readFileSync(logFile, 'utf8')}${stderr}`,
+      );
+    if (
+      readFileSync(logFile, 'utf8')
+        .split('\n')
+        .some((line) => subject.isReady(line))
+    )
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  const readyAt = performance.now();
+  return { child, readyMs: readyAt - started, rssAtReady: rssOf(child.pid ?? 0), inspector };
+}
+
+/** User + system CPU time of a process, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+/** Forces a full GC in the process through the inspector and reads its heap. */
+async function heapAfterGc(inspectorUrl: string): Promise<number> {
+  const socket = new WebSocket(inspectorUrl);
+  await once(socket, 'open');
+  const replies = new Map<number, (result: unknown) => void>();
+  socket.on('message', (raw: Buffer) => {
+    const message = JSON.parse(raw.toString('utf8')) as { id?: number; result?: unknown };
+    if (message.id !== undefined) replies.get(message.id)?.(message.result);
+  });
+  let nextId = 0;
+  const call = (method: string, params: Record<string, unknown> = {}) => {
+    nextId += 1;
+    const id = nextId;
+    return new Promise<unknown>((resolve) => {
+      replies.set(id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  };
+  await call('HeapProfiler.collectGarbage');
+  const result = (await call('Runtime.evaluate', {
+    expression: 'process.memoryUsage().heapUsed',
+    returnByValue: true,
+  })) as { result: { value: number } };
+  socket.close();
+  return result.result.value;
+}
+
+interface Phase {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly failed: number;
+  readonly slowDown: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Sends `count` interactions keeping `inFlight` outstanding; latency is dispatch to accepted callback. */
+async function drive(fake: FakeDiscord, next: () => BuiltInteraction, count: number, inFlight: number) {
+  const latencies: number[] = [];
+  let failed = 0;
+  let slowDown = 0;
+  let sent = 0;
+  const lane = async () => {
+    while (sent < count) {
+      sent += 1;
+      const interaction = next();
+      const start = performance.now();
+      const callback = await Promise.race([
+        fake.interact(interaction).catch(() => undefined),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 5_000).unref()),
+      ]);
+      fake.rest.forget(interaction.id);
+      if (!callback) {
+        failed += 1;
+        continue;
+      }
+      latencies.push(performance.now() - start);
+      if (callback.raw.includes('"title":"Slow down"')) slowDown += 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  return { latencies, failed, slowDown, seconds };
+}
+
+function phase(runs: readonly Awaited<ReturnType<typeof drive>>[]): Phase {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  return {
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failed: runs.reduce((sum, r) => sum + r.failed, 0),
+    slowDown: runs.reduce((sum, r) => sum + r.slowDown, 0),
+  };
+}
+
+interface Result {
+  readonly readyMs: number;
+  readonly rssAtReady: number;
+  readonly sequential: Phase;
+  readonly parallel: Phase;
+  readonly rssAfter: number;
+  /** CPU time of the bot process (user + system) per interaction, heap readings included. */
+  readonly cpuPerInteractionUs: number;
+  readonly heapAtFirst: number;
+  readonly heapAtTotal: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Start to ready and RSS at ready: median of STARTS launches, without the inspector. */
+async function measureStarts(subject: Subject): Promise<Pick<Result, 'readyMs' | 'rssAtReady'>> {
+  const ready: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < STARTS; i += 1) {
+    const fake = await startFakeDiscord({ record: false });
+    const running = await launch(subject, fake, false);
+    ready.push(running.readyMs);
+    rss.push(running.rssAtReady);
+    await stop(running.child);
+    await fake.close();
+  }
+  return { readyMs: median(ready), rssAtReady: median(rss) };
+}
+
+async function measureLoad(subject: Subject): Promise<Omit<Result, 'readyMs' | 'rssAtReady'>> {
+  const fake = await startFakeDiscord({ record: false });
+  const running = await launch(subject, fake, true);
+  let n = 0;
+  const next = () => {
+    n += 1;
+    const user = 2_200_000_000_000_000_000n + BigInt(n % USERS);
+    return chatInput('cause', { name: 'sciatica' }, { userId: user.toString() });
+  };
+  const inspector = running.inspector ?? '';
+  // Both processes compile their hot paths before anything is timed.
+  await drive(fake, next, WARM_UP, IN_FLIGHT);
+  const cpuBefore = cpuMsOf(running.child.pid ?? 0);
+  const sequential = await drive(fake, next, SEQUENTIAL, 1);
+  const upToFirst = await drive(fake, next, HEAP_FIRST_AT - SEQUENTIAL - WARM_UP, IN_FLIGHT);
+  const heapAtFirst = await heapAfterGc(inspector);
+  const rest = await drive(fake, next, TOTAL - HEAP_FIRST_AT, IN_FLIGHT);
+  const rssAfter = rssOf(running.child.pid ?? 0);
+  const cpuPerInteractionUs = ((cpuMsOf(running.child.pid ?? 0) - cpuBefore) * 1000) / (TOTAL - WARM_UP);
+  const heapAtTotal = await heapAfterGc(inspector);
+  await stop(running.child);
+  await fake.close();
+  return {
+    sequential: phase([sequential]),
+    parallel: phase([upToFirst, rest]),
+    rssAfter,
+    cpuPerInteractionUs,
+    heapAtFirst,
+    heapAtTotal,
+  };
+}
+
+function row(label: string, bot: number, baseline: number, digits: number, goal = ''): string {
+  const ratio = baseline === 0 ? Number.NaN : bot / baseline;
+  return [
+    label.padEnd(34),
+    bot.toFixed(digits).padStart(10),
+    baseline.toFixed(digits).padStart(10),
+    `${ratio.toFixed(2)}x`.padStart(8),
+    `  ${goal}`,
+  ].join('');
+}
+
+export async function run(): Promise<void> {
+  const [bot, baseline] = subjects() as [Subject, Subject];
+  console.log(
+    `\nGateway benchmark: ${TOTAL.toLocaleString('en-US')} x /cause name:sciatica through a local fake Discord, ${USERS.toLocaleString('en-US')} users round robin`,
+  );
+  const starts = { bot: await measureStarts(bot), baseline: await measureStarts(baseline) };
+  const loads = { bot: await measureLoad(bot), baseline: await measureLoad(baseline) };
+  const r = {
+    bot: { ...starts.bot, ...loads.bot },
+    baseline: { ...starts.baseline, ...loads.baseline },
+  } satisfies Record<string, Result>;
+
+  console.log(`${''.padEnd(34)}${'bot'.padStart(10)}${'baseline'.padStart(10)}${'ratio'.padStart(8)}  goal`);
+  const lines = [
+    row(`start to ready, ms (median of ${STARTS})`, r.bot.readyMs, r.baseline.readyMs, 0, '<= 1.2x'),
+    row('RSS at ready, MiB', r.bot.rssAtReady / MIB, r.baseline.rssAtReady / MIB, 1, '<= 1.0x'),
+    row(
+      '1 in flight: interactions/s',
+      r.bot.sequential.perSecond,
+      r.baseline.sequential.perSecond,
+      0,
+      '>= 0.95x',
+    ),
+    row('1 in flight: p50 latency, ms', r.bot.sequential.p50, r.baseline.sequential.p50, 2),
+    row('1 in flight: p99 latency, ms', r.bot.sequential.p99, r.baseline.sequential.p99, 2),
+    row(
+      `${IN_FLIGHT} in flight: interactions/s`,
+      r.bot.parallel.perSecond,
+      r.baseline.parallel.perSecond,
+      0,
+      '>= 0.95x',
+    ),
+    row(`${IN_FLIGHT} in flight: p50 latency, ms`, r.bot.parallel.p50, r.baseline.parallel.p50, 2),
+    row(`${IN_FLIGHT} in flight: p99 latency, ms`, r.bot.parallel.p99, r.baseline.parallel.p99, 2),
+    row('CPU per interaction, µs', r.bot.cpuPerInteractionUs, r.baseline.cpuPerInteractionUs, 0),
+    row(
+      `RSS after ${TOTAL.toLocaleString('en-US')}, MiB`,
+      r.bot.rssAfter / MIB,
+      r.baseline.rssAfter / MIB,
+      1,
+    ),
+    row(
+      `heap after GC at ${HEAP_FIRST_AT.toLocaleString('en-US')}, MiB`,
+      r.bot.heapAtFirst / MIB,
+      r.baseline.heapAtFirst / MIB,
+      2,
+    ),
+    row(
+      `heap after GC at ${TOTAL.toLocaleString('en-US')}, MiB`,
+      r.bot.heapAtTotal / MIB,
+      r.baseline.heapAtTotal / MIB,
+      2,
+    ),
+  ];
+  for (const line of lines) console.log(line);
+  for (const [name, result] of Object.entries(r)) {
+    const growth = (result.heapAtTotal - result.heapAtFirst) / MIB;
+    const failed = result.sequential.failed + result.parallel.failed;
+    const slowDown = result.sequential.slowDown + result.parallel.slowDown;
+    console.log(
+      `${name}: heap ${HEAP_FIRST_AT} -> ${TOTAL}: ${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MiB (goal: flat); unanswered: ${failed}; cooldown replies: ${slowDown}`,
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

@@ -1,0 +1,60 @@
+/**
+ * The HTTP interactions endpoint's run-time half: reads the config, makes the logger and serves.
+ * Nothing here runs at module load, so a startup snapshot of start-http.ts never holds the build
+ * machine's environment, a logger's worker thread or node:http.
+ */
+import type { App } from '../core/app.js';
+import { loadConfig } from '../core/config.js';
+import {
+  createInteractionServer,
+  DEFAULT_INTERACTIONS_PATH,
+  HEALTH_PATH,
+} from '../transports/http/server.js';
+import { createLogger } from '../core/logger.js';
+import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
+import { publicKeyFromHex } from '../transports/http/verify.js';
+
+const PATH = /^\/[A-Za-z0-9\-._~/]*$/;
+
+/** The shared config plus INTERACTIONS_PATH; every problem on its own line, then exit 1. */
+function httpConfigOrExit() {
+  const result = loadConfig(['publicKey', 'port']);
+  const errors = result.ok ? [] : [...result.errors];
+  const path = process.env.INTERACTIONS_PATH?.trim() || DEFAULT_INTERACTIONS_PATH;
+  if (!PATH.test(path) || path === HEALTH_PATH)
+    errors.push(
+      `INTERACTIONS_PATH must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH}), or leave it empty`,
+    );
+  if (!result.ok || errors.length > 0) {
+    for (const line of errors) process.stderr.write(`Configuration error: ${line}\n`);
+    process.exit(1);
+  }
+  // Unset: every interface, as a container or a host behind a load balancer needs.
+  const host = process.env.HOST?.trim() || undefined;
+  return { ...result.config, path, host };
+}
+
+/** Serves `app` on the configured port until SIGTERM or SIGINT, then exits 0 once requests in flight are done (see shutdown.ts). */
+export function runHttpEndpoint(app: App): void {
+  const config = httpConfigOrExit();
+  const log = createLogger(config.logLevel);
+  const interactions = createInteractionServer({
+    publicKey: publicKeyFromHex(config.publicKey),
+    app,
+    log,
+    path: config.path,
+  });
+
+  interactions.server.on('error', (err: NodeJS.ErrnoException) => {
+    log.fatal({ code: err.code, port: config.port }, `cannot listen on port ${config.port}: ${err.message}`);
+    exitOnceLogged(log, 1);
+  });
+  interactions.server.listen(config.port, config.host, () => {
+    log.info({ host: config.host ?? 'all interfaces', port: config.port, path: config.path }, 'listening');
+  });
+
+  // close() stops accepting first, so the line below means "no new connections".
+  exitGracefullyOnSignals(() => interactions.close(), log, {
+    message: 'shutting down: finishing requests in flight',
+  });
+}

@@ -1,0 +1,65 @@
+import { configOrExit, type Config } from '../core/config.js';
+import { createLogger } from '../core/logger.js';
+import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
+
+/**
+ * `npm start`: the bot on the Discord gateway when DISCORD_TOKEN is set; otherwise, on an
+ * interactive terminal, the local console, so a first run shows the bot working without any setup.
+ */
+const config = configOrExit();
+
+if (config.token) {
+  await runGateway(config, config.token);
+} else if (process.stdin.isTTY && process.stdout.isTTY) {
+  process.stdout.write(
+    'No DISCORD_TOKEN set: running the local console (set DISCORD_TOKEN in .env to run the bot on Discord).\n',
+  );
+  const [{ runConsole }, { createApp }, { bot }] = await Promise.all([
+    import('../transports/console/console.js'),
+    import('../core/app.js'),
+    import('../../commands/index.js'),
+  ]);
+  await runConsole({
+    app: createApp(bot),
+    input: process.stdin,
+    output: process.stdout,
+    color: process.stdout.hasColors(),
+  });
+} else {
+  process.stderr.write(
+    'No DISCORD_TOKEN set and no interactive terminal for the local console: set DISCORD_TOKEN in .env (see .env.example) to run the bot on Discord, or run `npm start` in a terminal to try the console.\n',
+  );
+  process.exit(1);
+}
+
+async function runGateway(config: Config, token: string): Promise<void> {
+  const log = createLogger(config.logLevel);
+  let stop: () => Promise<void> = () => Promise.resolve();
+  exitGracefullyOnSignals(() => stop(), log);
+  // Imported only now: the console never loads discord.js, and a signal while these load is handled.
+  const [{ startGateway, TokenRejectedError }, { createApp }, { bot }] = await Promise.all([
+    import('../transports/gateway/gateway.js'),
+    import('../core/app.js'),
+    import('../../commands/index.js'),
+  ]);
+  try {
+    const gateway = await startGateway({
+      token,
+      apiBase: config.apiBase,
+      app: createApp(bot),
+      log,
+      onFatal: (reason) => {
+        process.stderr.write(`${reason}\n`);
+        void stop().finally(() => exitOnceLogged(log, 1));
+      },
+    });
+    stop = () => gateway.stop();
+  } catch (error) {
+    const reason =
+      error instanceof TokenRejectedError
+        ? error.message
+        : `Could not connect to Discord at ${config.apiBase}: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`${reason}\n`);
+    exitOnceLogged(log, 1);
+  }
+}

@@ -1,0 +1,79 @@
+import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
+import type { ComponentHandler, SlashCommand } from './command.js';
+import { Cooldown } from './cooldown.js';
+import { dispatch, notice, type Dispatched, type Outcome } from './dispatch.js';
+import { normalizeInteraction } from './interaction.js';
+import { messageResponse } from './reply.js';
+
+export interface Handled {
+  /** What to send back; undefined when the request cannot be answered at all (no id or token). */
+  readonly response: APIInteractionResponse | undefined;
+  readonly label: string;
+  readonly outcome: Outcome | 'malformed';
+  readonly id: string | undefined;
+  /** Set for a malformed interaction: which field was wrong (never its value). */
+  readonly reason?: string;
+  readonly error?: Dispatched['error'];
+}
+
+export interface AppOptions {
+  readonly commands: readonly SlashCommand[];
+  readonly components: readonly ComponentHandler[];
+  readonly cooldown?: Cooldown;
+  readonly now?: () => number;
+}
+
+/** The transport-independent core: raw interaction JSON in, interaction response out. */
+export function createApp(options: AppOptions) {
+  const commands = new Map(options.commands.map((c) => [c.data.name, c]));
+  const deps = {
+    commands,
+    components: options.components,
+    cooldown: options.cooldown ?? new Cooldown(),
+    now: options.now ?? Date.now,
+  };
+  return {
+    commands,
+    handle(raw: unknown): Handled {
+      const n = normalizeInteraction(raw);
+      if (n.ok) {
+        const d = dispatch(n.invocation, deps);
+        return {
+          response: d.response,
+          label: d.label,
+          outcome: d.outcome,
+          id: n.invocation.id,
+          error: d.error,
+        };
+      }
+      return { ...malformedResponse(raw), label: 'malformed', outcome: 'malformed', reason: n.reason };
+    },
+  };
+}
+export type App = ReturnType<typeof createApp>;
+
+/** One draft for every malformed interaction, so its reply is built once (see dispatch.ts). */
+const COULD_NOT_READ = notice(
+  'Could not read that request',
+  'Discord sent something this bot could not read. Please try the command again.',
+);
+
+/** A malformed interaction that still names itself gets a clear private reply. */
+function malformedResponse(raw: unknown): {
+  response: APIInteractionResponse | undefined;
+  id: string | undefined;
+} {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const id = typeof r.id === 'string' ? r.id : undefined;
+  if (!id || typeof r.token !== 'string') return { response: undefined, id };
+  if (r.type === 4)
+    return {
+      response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } },
+      id,
+    };
+  if (r.type !== 2 && r.type !== 3) return { response: undefined, id };
+  return {
+    id,
+    response: messageResponse(COULD_NOT_READ),
+  };
+}

@@ -1,0 +1,140 @@
+import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
+import type { ComponentHandler, SlashCommand } from './command.js';
+import { Cooldown } from './cooldown.js';
+import type { Invocation } from './interaction.js';
+import { COLORS, messageResponse, updateResponse, type ReplyDraft } from './reply.js';
+
+export type Outcome = 'ok' | 'unknown-command' | 'unknown-value' | 'cooldown' | 'error' | 'pong';
+
+export interface Dispatched {
+  readonly response: APIInteractionResponse;
+  /** What was asked for, for the log: a command name or a component prefix. Never user text. */
+  readonly label: string;
+  readonly outcome: Outcome;
+  /** Set when a handler threw: the error, and the code the user was shown. */
+  readonly error?: { readonly code: string; readonly cause: unknown };
+}
+
+export interface DispatchDeps {
+  readonly commands: ReadonlyMap<string, SlashCommand>;
+  readonly components: readonly ComponentHandler[];
+  readonly cooldown: Cooldown;
+  readonly now: () => number;
+}
+
+export function notice(title: string, description: string): ReplyDraft {
+  return { private: true, embeds: [{ title, description, color: COLORS.notice }] };
+}
+
+/*
+ * The notices a client can ask for over and over (a spammer gets the cooldown notice on every
+ * request) are the same draft objects each time, so the reply builder builds and checks each once.
+ */
+const UNKNOWN_COMMAND = notice(
+  'Unknown command',
+  `This bot no longer has the command you used: its command list may be out of date. Type / to see the current commands, or use /help.`,
+);
+const UNKNOWN_BUTTON = notice(
+  'Unknown button',
+  'This button is from an older version of the bot. Use /help to start again.',
+);
+/** By whole seconds to wait: at most the cooldown window's length in seconds. */
+const cooldownNotices = new Map<number, ReplyDraft>();
+
+function cooldownNotice(seconds: number): ReplyDraft {
+  let draft = cooldownNotices.get(seconds);
+  if (!draft) {
+    draft = notice('Slow down', `You're sending commands quickly: slow down, try again in ${seconds} s.`);
+    cooldownNotices.set(seconds, draft);
+  }
+  return draft;
+}
+
+/** The private reply for a handler that threw. The code is the interaction id, also in the log. */
+export function errorReply(code: string): ReplyDraft {
+  return notice(
+    'Something went wrong',
+    `Something went wrong (error code ${code}). Please try again in a moment; if it keeps happening, tell the server's admins and quote the code.`,
+  );
+}
+
+/**
+ * Runs one interaction through the commands and always answers: a throwing handler, an unknown
+ * command, a stale button or a user over the cooldown each get a clear private reply.
+ */
+export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
+  if (inv.kind === 'ping')
+    return { response: { type: InteractionResponseType.Pong }, label: 'ping', outcome: 'pong' };
+
+  if (inv.kind === 'autocomplete') {
+    const command = deps.commands.get(inv.name);
+    try {
+      const choices = command?.autocomplete?.(inv) ?? [];
+      return {
+        response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } },
+        label: inv.name,
+        outcome: command ? 'ok' : 'unknown-command',
+      };
+    } catch (cause) {
+      return {
+        response: {
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices: [] },
+        },
+        label: inv.name,
+        outcome: 'error',
+        error: { code: inv.id, cause },
+      };
+    }
+  }
+
+  const label = inv.kind === 'command' ? inv.name : (inv.customId.split(':')[0] ?? 'component');
+  const answer = (draft: ReplyDraft) =>
+    inv.kind === 'component' && inv.onEphemeral ? updateResponse(draft) : messageResponse(draft);
+
+  const waitMs = deps.cooldown.take(inv.userId, deps.now());
+  if (waitMs > 0) {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return {
+      response: messageResponse(cooldownNotice(seconds)),
+      label,
+      outcome: 'cooldown',
+    };
+  }
+
+  try {
+    if (inv.kind === 'command') {
+      const command = deps.commands.get(inv.name);
+      if (!command) {
+        return {
+          response: messageResponse(UNKNOWN_COMMAND),
+          label,
+          outcome: 'unknown-command',
+        };
+      }
+      const draft = command.run(inv);
+      return { response: messageResponse(draft), label, outcome: draft.outcome ?? 'ok' };
+    }
+    const handler = deps.components.find((h) => inv.customId.startsWith(`${h.prefix}:`));
+    if (!handler) {
+      return {
+        response: messageResponse(UNKNOWN_BUTTON),
+        label,
+        outcome: 'unknown-command',
+      };
+    }
+    const draft = handler.run({
+      rest: inv.customId.slice(handler.prefix.length + 1),
+      values: inv.values,
+      locale: inv.locale,
+    });
+    return { response: answer(draft), label, outcome: draft.outcome ?? 'ok' };
+  } catch (cause) {
+    return {
+      response: messageResponse(errorReply(inv.id)),
+      label,
+      outcome: 'error',
+      error: { code: inv.id, cause },
+    };
+  }
+}

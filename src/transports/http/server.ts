@@ -1,0 +1,223 @@
+import type { KeyObject } from 'node:crypto';
+import type { Socket } from 'node:net';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { App } from '../../core/app.js';
+import { logHandled, type Logger } from '../../core/logger.js';
+import { verifyRequest, type Verdict } from './verify.js';
+
+/** Discord's interactions are a few KiB; anything past this is refused unread. */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_INTERACTIONS_PATH = '/interactions';
+export const HEALTH_PATH = '/healthz';
+
+export interface InteractionServerOptions {
+  /** The application's public key (see verify.ts publicKeyFromHex). */
+  readonly publicKey: KeyObject;
+  readonly app: App;
+  readonly log: Logger;
+  readonly path?: string;
+  readonly now?: () => number;
+}
+
+export interface InteractionServer {
+  readonly server: Server;
+  /** Stops accepting connections, lets requests in flight finish, closes idle keep-alive sockets. */
+  close(): Promise<void>;
+}
+
+/**
+ * Discord's HTTP interactions transport: verifies each request's signature, hands the interaction
+ * to the same app the gateway uses, and answers inline with its response. Holds no state of its own,
+ * so any number of replicas can answer any interaction.
+ */
+export function createInteractionServer(options: InteractionServerOptions): InteractionServer {
+  const { publicKey, app } = options;
+  // Every line of this transport says so; the binding is serialised once, not per line.
+  const log = options.log.child({ transport: 'http' });
+  const interactionsPath = options.path ?? DEFAULT_INTERACTIONS_PATH;
+  const now = options.now ?? Date.now;
+  let closing = false;
+  /** The request read last on each connection: HTTP/1.1 clients may pipeline, and answers go out in order. */
+  const lastRead = new WeakMap<Socket, IncomingMessage>();
+
+  function send(res: ServerResponse, status: number, body: string, headers?: OutgoingHttpHeaders): void {
+    const all: OutgoingHttpHeaders = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    };
+    // While shutting down, a connection is closed after the answer to the last request read on it.
+    if (closing && lastRead.get(res.req.socket) === res.req) all.connection = 'close';
+    if (headers) Object.assign(all, headers);
+    res.writeHead(status, all);
+    res.end(body);
+  }
+
+  function reject(res: ServerResponse, status: number, error: string, headers?: OutgoingHttpHeaders): void {
+    send(res, status, JSON.stringify({ error }), headers);
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void {
+    verifyRequest(
+      publicKey,
+      header(req, 'x-signature-ed25519'),
+      header(req, 'x-signature-timestamp'),
+      body,
+      now(),
+    )
+      .then((verdict) => respond(req, res, verdict, body, started))
+      .catch((err: unknown) => failed(res, err));
+  }
+
+  function respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    verdict: Verdict,
+    body: Buffer,
+    started: number,
+  ): void {
+    // The client hung up, or shutdown closed the connection, while the signature was checked:
+    // nobody would get the answer, so the interaction is not run (nor counted by the cooldown).
+    if (req.socket.destroyed) {
+      log.info({ reason: 'connection closed before the answer' }, 'dropped request');
+      return;
+    }
+    if (verdict !== 'ok') {
+      log.info({ status: 401, reason: verdict }, 'rejected request');
+      return reject(res, 401, 'invalid request signature');
+    }
+    let interaction: unknown;
+    try {
+      interaction = JSON.parse(body.toString('utf8'));
+    } catch {
+      log.warn({ status: 400, reason: 'body is not JSON' }, 'rejected request');
+      return reject(res, 400, 'body is not JSON');
+    }
+    const handled = app.handle(interaction);
+    logHandled(log, handled, performance.now() - started);
+    if (!handled.response) return reject(res, 400, 'not an interaction this app answers');
+    send(res, 200, toJson(handled.response));
+  }
+
+  /** Reads at most MAX_BODY_BYTES; a bigger body gets 413 and its connection is closed unread. */
+  function readBody(req: IncomingMessage, res: ServerResponse, started: number): void {
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return tooLarge(res);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        chunks.length = 0;
+        return tooLarge(res);
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      safely(res, () => answer(req, res, body, started));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+  }
+
+  function tooLarge(res: ServerResponse): void {
+    log.warn({ status: 413, limitBytes: MAX_BODY_BYTES }, 'rejected request');
+    // Closing the connection stops the rest of the body from being read.
+    reject(res, 413, `body larger than ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+  }
+
+  /** Input never causes a 500; this is only for a bug of ours, which must not take the process down. */
+  function safely(res: ServerResponse, work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      failed(res, err);
+    }
+  }
+
+  /** Never throws: it also ends the promise chain of a request, where a throw would be unhandled. */
+  function failed(res: ServerResponse, err: unknown): void {
+    try {
+      log.error({ err }, 'request failed');
+      if (!res.headersSent) return reject(res, 500, 'internal error');
+    } catch {
+      // Fall through: the connection is dropped instead.
+    }
+    res.destroy();
+  }
+
+  const server = createServer(
+    // Discord gives up after 3 s; a client slower than this is not Discord.
+    { requestTimeout: 10_000, headersTimeout: 5_000 },
+    (req, res) => {
+      const started = performance.now();
+      lastRead.set(req.socket, req);
+      // If shutdown began while this, the last answer on its connection, was already going out
+      // (without `connection: close`), the connection is closed once the answer is done.
+      res.once('close', () => {
+        if (closing && lastRead.get(req.socket) === req) server.closeIdleConnections();
+      });
+      safely(res, () => {
+        const url = req.url ?? '/';
+        const query = url.indexOf('?');
+        const path = query === -1 ? url : url.slice(0, query);
+        if (path === interactionsPath) {
+          if (req.method === 'POST') {
+            log.debug('reading interaction body');
+            return readBody(req, res, started);
+          }
+          return reject(res, 405, 'use POST', { allow: 'POST' });
+        }
+        if (path === HEALTH_PATH) {
+          if (req.method === 'GET' || req.method === 'HEAD') return send(res, 200, '{"status":"ok"}');
+          return reject(res, 405, 'use GET', { allow: 'GET, HEAD' });
+        }
+        reject(res, 404, 'not found');
+      });
+    },
+  );
+
+  return {
+    server,
+    close() {
+      // Node closes at once every connection whose current answer has been written, even if more
+      // requests pipelined on it wait behind; those are dropped (see respond), as in any Node
+      // server. Discord never pipelines, and a request being checked now keeps its connection.
+      closing = true;
+      // A request that never finishes is cut by the process's shutdown deadline (src/shutdown.ts).
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}
+
+/** The reply builder deep-freezes the messages it shares between requests: each is serialised once. */
+const serialisedData = new WeakMap<object, string>();
+
+/** Exactly JSON.stringify(response), without re-serialising a shared frozen message. */
+function toJson(response: APIInteractionResponse): string {
+  const data = 'data' in response ? response.data : undefined;
+  if (!data || !Object.isFrozen(data) || Object.keys(response).length !== 2) return JSON.stringify(response);
+  let json = serialisedData.get(data);
+  if (json === undefined) {
+    json = JSON.stringify(data);
+    serialisedData.set(data, json);
+  }
+  return `{"type":${response.type},"data":${json}}`;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}

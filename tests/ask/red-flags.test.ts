@@ -1,0 +1,256 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { redFlagTiers, TIER_ORDER } from '../../content/index.js';
+import { COMBINED_RULES, RED_FLAG_RULES } from '../../src/ask/red-flag-rules.js';
+import { contentSign, repairSafetyWords, scanSafety } from '../../src/ask/red-flags.js';
+import { normalizeQuestion } from '../../src/ask/text.js';
+
+function scan(question: string) {
+  return scanSafety(normalizeQuestion(question));
+}
+
+/** Each sign of red-flags.md, worded the ways people write it, with slips and slang. */
+const EMERGENCY: Record<string, readonly string[]> = {
+  'numbness around the genitals or buttocks': [
+    'numbness around my genitals and my back aches',
+    'my groin has gone numb',
+    'tingling in my bum and lower back pain',
+    'I cannot feel the toilet paper when I wipe',
+    'pins and needles between my legs',
+    'saddle numbness with sciatica',
+    'numbnes in my buttocks',
+    'my backside and inner thighs feel numb',
+  ],
+  'bladder or bowel control': [
+    'I have lost control of my bladder',
+    'bowel problems since my back went',
+    'it is hard to pee and my back is killing me',
+    'trouble peeing with sciatica',
+    'leaking urine and lower back pain',
+    'I wet myself this morning and my back hurts',
+    "I can't tell when I need to pee anymore",
+    'bladdr issues and back pain',
+    'incontinence and hip pain',
+  ],
+  'both legs': [
+    'sciatica in both legs',
+    'both of my legs feel weak',
+    'my legs keep giving way',
+    'numbness in both feet and back pain',
+    'shooting pains down both legs',
+  ],
+  'chest pain': ['chest pain and back pain', 'my chest feels tight and my back hurts'],
+  'accident or fall': [
+    'I was in a car crash yesterday and my back hurts',
+    'fell off a ladder, back pain since',
+    'back pain after a bad fall',
+    'I tripped on the stairs and hurt my hip',
+  ],
+  'cannot bear weight, leg shorter or turned out': [
+    "I can't put weight on my leg",
+    'unable to bear weight on my left side',
+    'her leg looks shorter than the other one now',
+    'his foot is turned outwards after he fell',
+  ],
+  'sudden severe hip pain': [
+    'sudden severe pain in my hip',
+    'my hip pain came on suddenly and is excruciating',
+    'out of nowhere my hip is agony',
+  ],
+  'hot swollen hip': [
+    'my hip is hot and swollen',
+    'red, hot and swollen hip',
+    'the skin over my hip has changed colour',
+    'swollen hip and a fever',
+  ],
+};
+
+const URGENT: Record<string, readonly string[]> = {
+  'high temperature or hot and shivery': [
+    'back pain with a fever',
+    'I have a high temperature and my back hurts',
+    'I feel hot and shivery and my back aches',
+    'back pain and chills',
+    'back pain with a temprature',
+    'fevr and lower back pain',
+  ],
+  'weight loss without trying, history of cancer': [
+    "I've lost weight without trying",
+    'I have been losing weight and my back hurts',
+    'unexplained weight loss and back ache',
+    'I had breast cancer five years ago and now back pain',
+    'I am having chemotherapy and my hip hurts',
+  ],
+  'lump or change of shape': ['there is a lump on my back', 'the shape of my spine has changed'],
+  'worse at night or not better with rest': [
+    'my back pain is worse at night',
+    'the pain wakes me up',
+    'back pain wakes me at night',
+    'hip pain keeps me awake at night',
+    'the pain does not get better when I rest',
+    'resting does not help my back at all',
+    'it hurts even when I am lying still',
+  ],
+  'top of the back': ['pain at the top of my back', 'upper back pain', 'pain between my shoulder blades'],
+  'single joint swollen or changed colour': [
+    'my knee suddenly became swollen',
+    'one joint has changed colour',
+  ],
+};
+
+const GP: Record<string, readonly string[]> = {
+  'not improved after weeks': [
+    "my back pain hasn't improved after three weeks",
+    'sciatica for six weeks and not getting better',
+    'back ache for months now',
+    'my back pain has lasted 2 months',
+  ],
+  'painkillers not working': ['painkillers are not helping my hip'],
+  'stops day-to-day activities': [
+    'the pain stops me doing my job',
+    "I can't get out of bed because of my back",
+    'my hip pain is ruining my daily life',
+  ],
+  'severe or getting worse': ['my back pain keeps getting worse', 'severe lower back pain'],
+  'worried or struggling to cope': [
+    'I am worried about my hip pain',
+    "I can't cope with this back pain",
+    'struggling to cope with sciatica',
+  ],
+};
+
+/** Questions that mention a red-flag word but do not describe the sign. */
+const NOT_A_RED_FLAG = [
+  'no numbness or tingling, just a sore back',
+  "I don't have any bladder problems",
+  'back pain without fever',
+  'my bladder and bowels are fine, my back is stiff',
+  'no history of cancer, just wear and tear',
+  'I fell asleep on the sofa and woke up stiff',
+  'I want to lose weight to help my back',
+  'will losing weight help my hip pain?',
+  'does a hot water bottle help back pain',
+  'a sharp shooting pain runs from my buttock to my knee',
+  'my left leg tingles from the buttock down to my foot',
+  'what are the red flags for back pain',
+  'I have been seeing a physio for my back',
+  'is walking good for sciatica',
+  'does ice help with swelling',
+  'pain in one leg only',
+  'my legs are fine, only my lower back hurts',
+  'I never had chest pain, only back pain',
+  "what's the best sleeping position for hip pain at night",
+  "I'm afraid of falling because my hip is weak",
+  'which exercises stop me falling over',
+];
+
+function expectTier(question: string, tier: 'emergency' | 'urgent' | 'gp') {
+  const found = scan(question);
+  expect(found.tier, `"${question}"`).toBe(tier);
+  expect(found.selfHarm).toBe(false);
+}
+
+describe('red-flag detector', () => {
+  describe.each(Object.entries(EMERGENCY))('emergency tier: %s', (_sign, questions) => {
+    it.each(questions)('"%s" is an emergency', (q) => expectTier(q, 'emergency'));
+  });
+
+  describe.each(Object.entries(URGENT))('see-a-doctor-urgently tier: %s', (_sign, questions) => {
+    it.each(questions)('"%s" is urgent', (q) => expectTier(q, 'urgent'));
+  });
+
+  describe.each(Object.entries(GP))('see-a-GP tier: %s', (_sign, questions) => {
+    it.each(questions)('"%s" is a see-a-GP sign', (q) => expectTier(q, 'gp'));
+  });
+
+  it.each(NOT_A_RED_FLAG)('"%s" is no emergency or urgent sign', (q) => {
+    const found = scan(q);
+    expect(
+      found.findings.filter((f) => f.tier !== 'gp'),
+      q,
+    ).toEqual([]);
+  });
+
+  it('names the most severe tier when a question has signs of several', () => {
+    const found = scan('fever, and now I cannot control my bladder; it has been getting worse');
+    expect(found.tier).toBe('emergency');
+    expect(found.findings.map((f) => f.tier)).toEqual(
+      [...found.findings.map((f) => f.tier)].sort((a, b) => TIER_ORDER.indexOf(a) - TIER_ORDER.indexOf(b)),
+    );
+    expect(new Set(found.findings.map((f) => f.tier))).toEqual(new Set(['emergency', 'urgent', 'gp']));
+  });
+
+  it('a negation reaches only its own clause', () => {
+    expectTier('no fever, but I cannot feel my groin', 'emergency');
+    expectTier("I don't have numbness. I have lost control of my bowels", 'emergency');
+  });
+
+  it('reports each sign in the words of content/red-flags.ts', () => {
+    const found = scan('I have a fever and leaking urine');
+    const signs = TIER_ORDER.flatMap((id) => redFlagTiers[id].groups.flatMap((g) => g.signs));
+    expect(found.findings.length).toBeGreaterThan(0);
+    for (const f of found.findings) expect(signs).toContain(f.sign);
+  });
+
+  it('every rule names a sign of its own tier in the content module', () => {
+    for (const rule of [...RED_FLAG_RULES, ...COMBINED_RULES]) {
+      const sign = contentSign(rule.sign);
+      expect(sign, rule.id).toBeDefined();
+      const tierSigns = redFlagTiers[rule.tier].groups.flatMap((g) => g.signs);
+      expect(tierSigns, rule.id).toContain(sign);
+    }
+  });
+
+  it('an anchored rule never skips a question it would match: each match holds an anchor', () => {
+    const fixtures = resolve(import.meta.dirname, '../fixtures');
+    const corpus = [
+      ...[EMERGENCY, URGENT, GP].flatMap((tier) => Object.values(tier).flat()),
+      ...NOT_A_RED_FLAG,
+      ...readdirSync(fixtures)
+        .filter((f) => f.endsWith('.tsv'))
+        .flatMap((f) => readFileSync(resolve(fixtures, f), 'utf8').split('\n').slice(1))
+        .map((line) => line.split('\t')[0] ?? ''),
+    ].map((q) => repairSafetyWords(normalizeQuestion(q)));
+    let matches = 0;
+    for (const rule of RED_FLAG_RULES.filter((r) => r.anchors)) {
+      for (const text of corpus) {
+        for (const m of text.matchAll(rule.pattern)) {
+          matches++;
+          expect(
+            rule.anchors?.some((a) => m[0].includes(a)),
+            `${rule.id}: "${m[0]}"`,
+          ).toBe(true);
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(100);
+  });
+
+  it('every emergency and urgent sign of the content module has a rule', () => {
+    const covered = new Set([...RED_FLAG_RULES, ...COMBINED_RULES].map((r) => contentSign(r.sign)));
+    for (const id of ['emergency', 'urgent'] as const) {
+      for (const sign of redFlagTiers[id].groups.flatMap((g) => g.signs))
+        expect(covered, sign).toContain(sign);
+    }
+  });
+});
+
+describe('self-harm detector', () => {
+  it.each([
+    'I want to kill myself',
+    'I feel suicidal because of the pain',
+    "I don't want to live like this anymore",
+    'thinking about ending my life',
+    'I want to die, my back hurts so much',
+    'I have been self harming',
+    'I want to hurt myself',
+  ])('"%s" is self-harm wording', (q) => expect(scan(q).selfHarm).toBe(true));
+
+  it.each([
+    'I hurt myself lifting a box',
+    'this back pain is killing me',
+    'I am not suicidal, just fed up with sciatica',
+    'can I die from sciatica',
+  ])('"%s" is not', (q) => expect(scan(q).selfHarm).toBe(false));
+});

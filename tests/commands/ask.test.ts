@@ -1,0 +1,173 @@
+import { ApplicationCommandOptionType, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { askCommand, ASK_TEXT, QUESTION_MAX_LENGTH } from '../../commands/ask.js';
+import { commands } from '../../commands/index.js';
+import {
+  EMERGENCY_LEAD,
+  PROVIDER_RECOMMENDATION,
+  redFlagTiers,
+  SELF_HARM_REPLY,
+} from '../../content/index.js';
+import { createApp } from '../../src/core/app.js';
+import { bot } from '../../commands/index.js';
+import { logHandled } from '../../src/core/logger.js';
+import { commandInteraction, type OptionInput, type Who } from '../helpers/interactions.js';
+import { expectMessageInvariants } from '../helpers/invariants.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
+
+/** A fresh app (and so a fresh cooldown) per call. */
+function send(options: OptionInput, who: Who = {}) {
+  return createApp(bot).handle(commandInteraction('ask', options, who));
+}
+
+function reply(question: string, extra: OptionInput = {}, who: Who = {}): APIInteractionResponseCallbackData {
+  const handled = send({ question, ...extra }, who);
+  const ephemeral = extra.private === false ? false : true;
+  return expectMessageInvariants(handled.response, { ephemeral });
+}
+
+function customIds(data: APIInteractionResponseCallbackData): string[] {
+  return (data.components ?? []).flatMap((row) =>
+    row.type === ComponentType.ActionRow
+      ? row.components.flatMap((c) => ('custom_id' in c ? [c.custom_id] : []))
+      : [],
+  );
+}
+
+function allText(data: APIInteractionResponseCallbackData): string {
+  return (data.embeds ?? [])
+    .flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])
+    .join('\n');
+}
+
+/** Questions covering every kind of /ask reply, for the invariants. */
+const EVERY_KIND = [
+  'I think I slipped a disc',
+  'my hip still hurts after four weeks',
+  'tingling around my genitals and a sore back',
+  'back pain with a fever and a slipped disc',
+  'what helps lower back pain',
+  'my back',
+  'what is the capital of France',
+  'I want to kill myself',
+  'I fell and now I cannot stand, do I need a hip replacement?',
+  '   ',
+];
+
+describe('/ask', () => {
+  it('is registered, with a required question within Discord limits and an optional private flag', () => {
+    expect(commands).toContain(askCommand);
+    const [question, privateOption] = askCommand.data.options ?? [];
+    expect(question).toMatchObject({
+      name: 'question',
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      max_length: QUESTION_MAX_LENGTH,
+    });
+    expect(QUESTION_MAX_LENGTH).toBeLessThanOrEqual(6000);
+    expect(privateOption).toMatchObject({ name: 'private', type: ApplicationCommandOptionType.Boolean });
+  });
+
+  it.each(EVERY_KIND)('keeps every invariant, private by default: %j', (q) => {
+    const data = reply(q);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it.each(EVERY_KIND.filter((q) => !q.includes('kill')))('private:false answers publicly: %j', (q) => {
+    reply(q, { private: false });
+  });
+
+  it('answers with the best topic, then up to three other likely topics as topic buttons', () => {
+    const data = reply('I think I slipped a disc');
+    expect(data.embeds?.[0]?.title).toBe('Cause: Herniated disc');
+    const topicButtons = customIds(data).filter((id) => id.startsWith('topic:') && id !== 'topic:urgent');
+    expect(topicButtons.length).toBeLessThanOrEqual(3);
+    expect(topicButtons).not.toContain('topic:cause:herniated-disc');
+  });
+
+  it('leads with the generic emergency wording and its examples, then the topic answer', () => {
+    const data = reply('I have a slipped disc and I cannot control my bladder', {}, { locale: 'en-GB' });
+    const [lead, answer] = data.embeds ?? [];
+    expect(lead?.title).toBe(EMERGENCY_LEAD);
+    expect(lead?.description).toMatch(/^For example 999 or 112 in the UK, 911 /);
+    expect(lead?.fields?.[0]?.name).toBe(ASK_TEXT.mentionsField);
+    expect(lead?.fields?.[0]?.value).toContain('loss of bladder or bowel control');
+    expect(answer?.title).toBe('Cause: Herniated disc');
+    expect(customIds(data)[0]).toBe('topic:urgent');
+  });
+
+  it('leads with see-a-doctor-urgently advice for a sign of that tier', () => {
+    const data = reply('back pain with a high temperature');
+    expect(data.embeds?.[0]?.title).toBe(redFlagTiers.urgent.title);
+    expect(data.embeds?.[0]?.description).toBe(redFlagTiers.urgent.advice);
+  });
+
+  it('answers a see-a-GP sign with when to see a provider, never the emergency lead', () => {
+    const data = reply('my back pain has not got better after three weeks');
+    expect(data.embeds?.[0]?.title).toBe('See a healthcare provider');
+    expect(allText(data)).not.toContain(EMERGENCY_LEAD);
+  });
+
+  it('answers self-harm wording with the crisis reply only: private, no buttons, no pain content', () => {
+    const data = reply('I want to end my life', { private: true });
+    const publicAsked = expectMessageInvariants(
+      send({ question: 'I want to end my life', private: false }).response,
+      {
+        ephemeral: true,
+      },
+    );
+    for (const d of [data, publicAsked]) {
+      expect(d.embeds).toHaveLength(1);
+      expect(d.embeds?.[0]?.description).toContain(SELF_HARM_REPLY);
+      expect(d.embeds?.[0]?.description).toContain('your local emergency number');
+      expect(d.components).toEqual([]);
+    }
+  });
+
+  it('says what the bot covers for a question about something else, with /help and the overviews', () => {
+    const data = reply('what is the capital of France');
+    expect(data.embeds?.[0]?.title).toBe(ASK_TEXT.offTopicTitle);
+    expect(data.embeds?.[0]?.description).toContain('hip and lower back pain');
+    expect(data.embeds?.[0]?.description).toContain('/help');
+    expect(customIds(data)).toEqual(['overview:cause', 'overview:tip', 'overview:treatment', 'topic:urgent']);
+    expect(send({ question: 'what is the capital of France' }).outcome).toBe('unknown-value');
+  });
+
+  it('says so when nothing matches well, and offers /help and the overviews', () => {
+    const data = reply('my back');
+    expect(data.embeds?.[0]?.title).toBe(ASK_TEXT.unsureTitle);
+    expect(data.embeds?.[0]?.description).toContain('/help');
+    expect(customIds(data)).toEqual(
+      expect.arrayContaining(['overview:cause', 'overview:tip', 'overview:treatment']),
+    );
+  });
+
+  it('echoes the question only escaped: no mention, no markdown, no link', () => {
+    const data = reply('@everyone <@123456789012345678> **sciatica** [click](https://evil.example) help');
+    const echoed = data.embeds?.[0]?.fields?.find((f) => f.name === ASK_TEXT.questionField)?.value ?? '';
+    expect(echoed).toContain('@\u200beveryone');
+    expect(echoed).not.toContain('<@123456789012345678>');
+    expect(echoed).toContain('\\*\\*sciatica\\*\\*');
+    expect(echoed).not.toMatch(/(?<!\\)\[click\]\(/);
+  });
+
+  it('a 6000-character question (a client past max_length) still gets a clear reply within limits', () => {
+    const data = reply(`${'why does my hip hurt when I walk? '.repeat(177)}x`.slice(0, 6000));
+    expect(data.embeds?.length).toBeGreaterThan(0);
+    expect(data.embeds?.at(-1)?.footer?.text).toBe(PROVIDER_RECOMMENDATION);
+  });
+
+  it('a missing question (a transport that drops it) gets a private prompt, not a crash', () => {
+    const data = expectMessageInvariants(send({}).response, { ephemeral: true });
+    expect(data.embeds?.[0]?.title).toBe(ASK_TEXT.emptyTitle);
+  });
+
+  it('never logs the question', () => {
+    const question = 'my secret question about sciatica xyzzy';
+    const logger = memoryLogger('trace');
+    logHandled(logger.log, send({ question }), 1.5);
+    expect(logger.text()).toContain('"command":"ask"');
+    expect(logger.text()).not.toContain('xyzzy');
+  });
+});
