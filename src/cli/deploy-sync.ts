@@ -5,6 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { DiscordAPIError, type REST } from 'discord.js';
+import { installLinks } from './install-links.js';
 
 export type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -214,7 +215,7 @@ export function explainDeployError(
     const message = error instanceof Error ? error.message : String(error);
     return [`Could not reach Discord at ${apiBase}: ${message}`];
   }
-  const invite = `https://discord.com/oauth2/authorize?client_id=${target.applicationId}&scope=bot+applications.commands`;
+  const invite = installLinks(target.applicationId).guild;
   if (error.status === 401)
     return [
       'Discord rejected the token (401 Unauthorized): check DISCORD_TOKEN in .env (Developer Portal -> your app -> Bot -> Reset Token).',

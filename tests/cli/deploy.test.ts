@@ -240,7 +240,7 @@ describe('npm run deploy (built CLI against a local Discord)', () => {
     [
       403,
       { message: 'Missing Access', code: 50001 },
-      /missing the applications\.commands scope.*Re-invite it with that scope: https:\/\/discord\.com\/oauth2\/authorize\?client_id=1300000000000000001&scope=bot\+applications\.commands/,
+      /missing the applications\.commands scope.*Re-invite it with that scope: https:\/\/discord\.com\/oauth2\/authorize\?client_id=1300000000000000001&scope=applications\.commands\+bot&permissions=0&integration_type=0/,
     ],
   ])('a %i names the likely cause, exits 1 and never shows the token', async (status, body, message) => {
     discord.refuse = { method: 'GET', status, body };

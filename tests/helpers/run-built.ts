@@ -8,6 +8,7 @@ export const BUILT = {
   main: resolve(import.meta.dirname, '../../dist/src/cli/start.js'),
   ask: resolve(import.meta.dirname, '../../dist/src/cli/ask.js'),
   deploy: resolve(import.meta.dirname, '../../dist/src/cli/deploy.js'),
+  invite: resolve(import.meta.dirname, '../../dist/src/cli/invite.js'),
 };
 
 export interface Finished {
