@@ -8,7 +8,10 @@ export type Outcome = 'ok' | 'unknown-command' | 'unknown-value' | 'cooldown' | 
 
 export interface Dispatched {
   readonly response: APIInteractionResponse;
-  /** What was asked for, for the log: a command name or a component prefix. Never user text. */
+  /**
+   * What was asked for, for the log: a known command name, a known component prefix, or
+   * `unknown`. Never text from the wire, which anyone can fill with anything.
+   */
   readonly label: string;
   readonly outcome: Outcome;
   /** Set when a handler threw: the error, and the code the user was shown. */
@@ -21,6 +24,9 @@ export interface DispatchDeps {
   readonly cooldown: Cooldown;
   readonly now: () => number;
 }
+
+/** The log label of anything the app does not know (a stale or forged command or custom_id). */
+export const UNKNOWN_LABEL = 'unknown';
 
 export function notice(title: string, description: string): ReplyDraft {
   return { private: true, embeds: [{ title, description, color: COLORS.notice }] };
@@ -68,11 +74,12 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
 
   if (inv.kind === 'autocomplete') {
     const command = deps.commands.get(inv.name);
+    const label = command ? inv.name : UNKNOWN_LABEL;
     try {
       const choices = command?.autocomplete?.(inv) ?? [];
       return {
         response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } },
-        label: inv.name,
+        label,
         outcome: command ? 'ok' : 'unknown-command',
       };
     } catch (cause) {
@@ -81,14 +88,19 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
           type: InteractionResponseType.ApplicationCommandAutocompleteResult,
           data: { choices: [] },
         },
-        label: inv.name,
+        label,
         outcome: 'error',
         error: { code: inv.id, cause },
       };
     }
   }
 
-  const label = inv.kind === 'command' ? inv.name : (inv.customId.split(':')[0] ?? 'component');
+  const command = inv.kind === 'command' ? deps.commands.get(inv.name) : undefined;
+  const handler =
+    inv.kind === 'component'
+      ? deps.components.find((h) => inv.customId.startsWith(`${h.prefix}:`))
+      : undefined;
+  const label = command?.data.name ?? handler?.prefix ?? UNKNOWN_LABEL;
   const answer = (draft: ReplyDraft) =>
     inv.kind === 'component' && inv.onEphemeral ? updateResponse(draft) : messageResponse(draft);
 
@@ -104,7 +116,6 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
 
   try {
     if (inv.kind === 'command') {
-      const command = deps.commands.get(inv.name);
       if (!command) {
         return {
           response: messageResponse(UNKNOWN_COMMAND),
@@ -115,7 +126,6 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
       const draft = command.run(inv);
       return { response: messageResponse(draft), label, outcome: draft.outcome ?? 'ok' };
     }
-    const handler = deps.components.find((h) => inv.customId.startsWith(`${h.prefix}:`));
     if (!handler) {
       return {
         response: messageResponse(UNKNOWN_BUTTON),

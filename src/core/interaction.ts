@@ -1,4 +1,5 @@
 import type { OptionValue } from './command.js';
+import { INPUT_LIMITS } from './limits.js';
 
 /** An interaction from any transport, reduced to what dispatch needs. No discord.js objects. */
 interface Base {
@@ -52,6 +53,10 @@ function text(value: unknown, path: string, min: number, max: number): string {
 }
 function optionalText(value: unknown, path: string, max: number): string | undefined {
   return value === undefined ? undefined : text(value, path, 0, max);
+}
+/** Discord's own limits, applied before any search: a longer value cannot come from Discord. */
+function cut(value: string, max: number): string {
+  return value.length > max ? value.slice(0, max) : value;
 }
 const SNOWFLAKE = /^\d{1,20}$/;
 function snowflake(value: unknown, path: string): string {
@@ -110,7 +115,8 @@ function reduce(raw: unknown): Invocation {
   const locale = optionalText(i.locale, 'locale', 10);
   const data = object(i.data, 'data');
   if (i.type === 3) {
-    const customId = text(data.custom_id, 'data.custom_id', 1, 100);
+    // Longer than Discord allows: refused before any lookup, with the "could not read" reply.
+    const customId = text(data.custom_id, 'data.custom_id', 1, INPUT_LIMITS.customId);
     const values =
       data.values === undefined
         ? []
@@ -125,8 +131,12 @@ function reduce(raw: unknown): Invocation {
   const options: Record<string, OptionValue> = {};
   let focused: { name: string; value: string } | undefined;
   for (const o of data.options === undefined ? [] : checkOptions(data.options, 'data.options', 3)) {
-    const value = o.value as OptionValue | undefined;
-    if (value === undefined) continue;
+    const raw = o.value as OptionValue | undefined;
+    if (raw === undefined) continue;
+    const value =
+      typeof raw === 'string'
+        ? cut(raw, o.name === 'name' ? INPUT_LIMITS.nameOption : INPUT_LIMITS.optionValue)
+        : raw;
     options[o.name as string] = value;
     if (o.focused) focused = { name: o.name as string, value: String(value) };
   }

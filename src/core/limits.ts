@@ -27,6 +27,17 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
+/**
+ * What Discord lets a user send (see docs/discord-facts.md): a string option holds at most 6,000
+ * characters, and this app's `name` options declare max_length 100. The app cuts anything longer
+ * before any search, since a request need not come from Discord.
+ */
+export const INPUT_LIMITS = {
+  optionValue: 6000,
+  nameOption: 100,
+  customId: 100,
+} as const;
+
 /** Every way a message breaks Discord's limits, as readable lines; empty when it fits. */
 export function limitViolations(data: APIInteractionResponseCallbackData): string[] {
   const out: string[] = [];
