@@ -10,20 +10,21 @@ const config = configOrExit();
 
 if (config.token) {
   await runGateway(config, config.token);
-} else if (process.stdin.isTTY && process.stdout.isTTY) {
+} else if (process.stdin.isTTY) {
+  // stdin decides: `npm start | tee bot.log` from a terminal still has a person typing.
   process.stdout.write(
     'No DISCORD_TOKEN set: running the local console (set DISCORD_TOKEN in .env to run the bot on Discord).\n',
   );
-  const [{ runConsole }, { createApp }, { bot }] = await Promise.all([
+  const [{ runConsole, consoleApp }, { bot }] = await Promise.all([
     import('../transports/console/console.js'),
-    import('../core/app.js'),
     import('../../commands/index.js'),
   ]);
   await runConsole({
-    app: createApp(bot),
+    app: consoleApp(bot),
     input: process.stdin,
     output: process.stdout,
-    color: process.stdout.hasColors(),
+    // hasColors exists only on a terminal's stream (not on a pipe such as `| tee`).
+    color: process.stdout.isTTY === true && process.stdout.hasColors(),
   });
 } else {
   process.stderr.write(

@@ -1,7 +1,8 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { App } from '../../core/app.js';
+import { createApp, type App, type AppOptions } from '../../core/app.js';
+import { Cooldown } from '../../core/cooldown.js';
 import { commandInteraction, componentInteraction, localeFromEnv } from './parse-line.js';
 import { renderReply, type RenderedReply } from './render-text.js';
 
@@ -16,6 +17,14 @@ export interface ConsoleOptions {
 }
 
 const ACTIONS_HEADING = 'Type a number to open:';
+
+/**
+ * The app the console runs: the console's one user is the person at the keyboard, so Discord's
+ * anti-spam cooldown (5 commands per 10 s per user) does not apply to them.
+ */
+export function consoleApp(options: AppOptions): App {
+  return createApp({ ...options, cooldown: new Cooldown(Number.POSITIVE_INFINITY) });
+}
 
 /** Every command with its options, from the same definitions Discord gets. */
 function consoleHelp(app: App): string {

@@ -51,30 +51,82 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>> 
   return language && sameLanguage ? sameLanguage : Locale.EnglishUS;
 }
 
-/** Splits on spaces, keeping "quoted text" (double or single quotes) together, quotes removed. */
-function splitWords(line: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote: string | undefined;
-  for (const ch of line) {
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else word += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inWord = true;
-    } else if (/\s/.test(ch)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += ch;
-      inWord = true;
+const QUOTES = new Set(['"', "'"]);
+
+/** A value wrapped whole in matching quotes, without them; any other text unchanged (apostrophes stay). */
+function unquote(text: string): string {
+  const first = text[0];
+  return text.length >= 2 && first !== undefined && QUOTES.has(first) && text.at(-1) === first
+    ? text.slice(1, -1)
+    : text;
+}
+
+/**
+ * Where a quoted value that starts at `start` ends: just past its closing quote, when that quote is
+ * followed by a space or the end of the line; undefined when `start` opens no quoted value.
+ */
+function quotedEnd(text: string, start: number): number | undefined {
+  const quote = text[start];
+  if (quote === undefined || !QUOTES.has(quote)) return undefined;
+  for (let i = text.indexOf(quote, start + 1); i !== -1; i = text.indexOf(quote, i + 1))
+    if (i + 1 === text.length || /\s/.test(text[i + 1] as string)) return i + 1;
+  return undefined;
+}
+
+export interface SplitOptions {
+  /** Text before the first `option:`, for a command's only text option. */
+  readonly loose: string;
+  /** Each `option:value` in order, the value being all text up to the next known `option:`. */
+  readonly named: readonly (readonly [name: string, value: string])[];
+}
+
+/**
+ * Reads options as Discord's message box does: after `name:` everything up to the next known option
+ * (`private:`) is the value, spaces, colons and apostrophes included. A value wrapped whole in
+ * quotes has them removed, and nothing inside it is taken for an option. `names` are the command's
+ * option names (lower case); any other `word:` is text.
+ */
+export function splitOptions(text: string, names: ReadonlySet<string>): SplitOptions {
+  const named: [string, string][] = [];
+  let current: string | undefined;
+  let valueStart = 0;
+  let loose = '';
+  const close = (end: number) => {
+    const value = unquote(text.slice(valueStart, end).trim());
+    if (current === undefined) loose = value;
+    else named.push([current, value]);
+  };
+  let i = 0;
+  let atValueStart = true;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
     }
+    if (atValueStart) {
+      atValueStart = false;
+      const end = quotedEnd(text, i);
+      if (end !== undefined) {
+        i = end;
+        continue;
+      }
+    }
+    const wordStart = i === 0 || /\s/.test(text[i - 1] as string);
+    const option = wordStart ? /^([\w-]+):/.exec(text.slice(i, i + 40)) : null;
+    const name = option?.[1]?.toLowerCase();
+    if (option && name !== undefined && names.has(name)) {
+      close(i);
+      current = name;
+      i += option[0].length;
+      valueStart = i;
+      atValueStart = true;
+      continue;
+    }
+    i++;
   }
-  if (inWord) words.push(word);
-  return words;
+  close(text.length);
+  return { loose, named };
 }
 
 function base(type: InteractionType, locale: string) {
@@ -128,8 +180,8 @@ export type ParsedLine =
   | { readonly ok: false; readonly error: string };
 
 /**
- * Parses `/name [value words] [option:value ...]` against the command's definition. `name:` may be
- * left out for a command's only string option; other options must be named. An unknown command is
+ * Parses `/name [value] [option:value ...]` against the command's definition (see splitOptions).
+ * `name:` may be left out for a command's only string option; other options must be named. An unknown command is
  * still sent, so the reply is the one Discord users get for a stale command.
  */
 export function commandInteraction(
@@ -137,33 +189,39 @@ export function commandInteraction(
   commands: ReadonlyMap<string, SlashCommand>,
   locale: string,
 ): ParsedLine {
-  const [head = '', ...words] = splitWords(line.trim());
+  const trimmed = line.trim();
+  const space = trimmed.search(/\s/);
+  const head = space === -1 ? trimmed : trimmed.slice(0, space);
   const name = head.replace(/^\//, '').toLowerCase();
   if (name === '') return { ok: false, error: 'Type a command such as /cause herniated-disc' };
   const command = commands.get(name);
   const definitions = command ? basicOptions(command) : [];
   const strings = definitions.filter((o) => o.type === ApplicationCommandOptionType.String);
 
+  const split = splitOptions(
+    space === -1 ? '' : trimmed.slice(space),
+    new Set(definitions.map((o) => o.name)),
+  );
+  const loose = split.loose;
+  // In the order typed: text before any option: fills the command's only text option.
   const named = new Map<string, string>();
-  const loose: string[] = [];
-  for (const word of words) {
-    const match = /^([\w-]+):(.*)$/s.exec(word);
-    const option = match && definitions.find((o) => o.name === match[1]?.toLowerCase());
-    if (match && option) named.set(option.name, match[2] ?? '');
-    else loose.push(word);
-  }
-  if (loose.length > 0 && command) {
+  if (loose !== '' && command) {
     const only = strings.length === 1 ? strings[0] : undefined;
     if (!only) {
       const known = definitions.map((o) => `${o.name}:`).join(' ');
       return {
         ok: false,
-        error: `/${name} has no value to fill with "${loose.join(' ')}"; its options are: ${known || 'none'}`,
+        error: `/${name} has no value to fill with "${loose}"; its options are: ${known || 'none'}`,
       };
     }
-    if (named.has(only.name))
-      return { ok: false, error: `/${name}: ${only.name} is given twice ("${loose.join(' ')}")` };
-    named.set(only.name, loose.join(' '));
+    if (split.named.some(([option]) => option === only.name))
+      return { ok: false, error: `/${name}: ${only.name} is given twice ("${loose}")` };
+    named.set(only.name, loose);
+  }
+  for (const [option, value] of split.named) {
+    if (named.has(option)) return { ok: false, error: `/${name}: ${option} is given twice` };
+    if (value === '') return { ok: false, error: `/${name}: ${option}: has no value` };
+    named.set(option, value);
   }
 
   const options: { name: string; type: ApplicationCommandOptionType; value: OptionValue }[] = [];

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { causes, EMERGENCY_LEAD, PROVIDER_RECOMMENDATION, tips } from '../../../content/index.js';
 import { createApp, type App } from '../../../src/core/app.js';
 import { bot } from '../../../commands/index.js';
-import { runConsole } from '../../../src/transports/console/console.js';
-import { localeFromEnv } from '../../../src/transports/console/parse-line.js';
+import { consoleApp, runConsole } from '../../../src/transports/console/console.js';
+import { commandInteraction, localeFromEnv } from '../../../src/transports/console/parse-line.js';
 import { BUILT, runBuilt, workDir } from '../../helpers/run-built.js';
 
 interface Session {
@@ -22,7 +24,7 @@ async function session(
   lines: readonly string[],
   options: { color?: boolean; locale?: string; end?: boolean } = {},
 ): Promise<Session> {
-  const real = createApp(bot);
+  const real = consoleApp(bot);
   const sent: Record<string, unknown>[] = [];
   const app: App = {
     ...real,
@@ -89,6 +91,45 @@ describe('local console (in process)', () => {
   ])('%s opens the herniated disc entry', async (line) => {
     const { replies } = await session([line]);
     expect(replies[0]).toContain(causes['herniated-disc'].text);
+  });
+
+  it.each(['/tips heat', '/tips ice', '/tips name:heat or ice', "/tips 'hot water bottle'"])(
+    '%s opens the heat-or-ice tip',
+    async (line) => {
+      const { replies } = await session([line]);
+      expect(replies[0]).toContain(tips['heat-ice'].text);
+    },
+  );
+
+  it('/ask with an apostrophe and private:false: the question keeps its apostrophe and the reply is public', async () => {
+    const { replies, sent } = await session(["/ask why doesn't my hip stop hurting private:false"]);
+    expect(sent[0]).toMatchObject({
+      data: {
+        options: [
+          { name: 'question', value: "why doesn't my hip stop hurting" },
+          { name: 'private', value: false },
+        ],
+      },
+    });
+    expect(replies[0]).not.toMatch(/^\(only you can see this\)/);
+  });
+
+  it('does not hold its one user to the anti-spam cooldown: ten quick commands, ten answers', async () => {
+    const lines = Array.from({ length: 10 }, () => '/urgent');
+    const { replies } = await session(lines);
+    expect(replies.slice(0, 10)).toHaveLength(10);
+    for (const reply of replies.slice(0, 10)) {
+      expect(reply).toContain(EMERGENCY_LEAD);
+      expect(reply).not.toMatch(/slow down/i);
+    }
+    // The same ten through the app Discord's users reach: the sixth is told to slow down.
+    const discord = createApp(bot);
+    const outcomes = lines.map((line) => {
+      const parsed = commandInteraction(line, discord.commands, 'en-US');
+      if (!parsed.ok) throw new Error(parsed.error);
+      return discord.handle(parsed.interaction).outcome;
+    });
+    expect(outcomes.indexOf('cooldown')).toBe(5);
   });
 
   it('a number opens that button: a component interaction with its custom_id', async () => {
@@ -205,5 +246,29 @@ describe('npm start without a token (built entry)', () => {
     expect(text).toContain(causes['herniated-disc'].text);
     expect(text).toContain(EMERGENCY_LEAD);
     expect(text.trimEnd().endsWith('>')).toBe(true);
+  });
+
+  it('piped into tee from a terminal (stdin still the terminal): runs the console, without colour codes', async () => {
+    const dir = workDir();
+    const child = spawn(
+      'script',
+      ['-qec', `"${process.execPath}" "${BUILT.main}" | tee bot.log`, '/dev/null'],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', TERM: 'xterm-256color', LANG: 'en_GB.UTF-8' },
+      },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stdin.end('/tips heat\n/cause slipped disc\n/urgent\nexit\n');
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(0);
+    const log = readFileSync(join(dir, 'bot.log'), 'utf8');
+    expect(log).toContain('No DISCORD_TOKEN set: running the local console');
+    expect(log).toContain(tips['heat-ice'].text);
+    expect(log).toContain(causes['herniated-disc'].text);
+    expect(log).toContain(EMERGENCY_LEAD);
+    expect(log).not.toContain('\u001b[');
+    expect(output.replace(/\r/g, '')).toContain(tips['heat-ice'].text);
   });
 });
