@@ -1,7 +1,7 @@
 /**
  * `npm run bench:http`: the HTTP interactions endpoint against Discord's example stack and a floor.
  *
- *  (a) this bot: `node --snapshot-blob dist/http.blob`, the snapshot `npm run start:http` runs, logging as
+ *  (a) this bot: `node dist/http.mjs`, the bundle `npm run start:http` runs, logging as
  *      in production (one JSON line per interaction, to /dev/null here); it checks signatures on
  *      libuv's thread pool, so it can use a core the event loop is not on;
  *  (b) express 4 + discord-interactions verifyKeyMiddleware answering a constant embed;

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '../src/core/builders.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import type { CommandInput } from '../src/core/command.js';
 

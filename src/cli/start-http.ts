@@ -1,23 +1,63 @@
 /**
- * `npm run start:http`: the HTTP interactions endpoint. Deliberately never imports discord.js (about
- * 250 ms and 75 MiB): cold start to the first answer is what serverless and autoscaled replicas pay.
- *
- * `npm run build` bundles this file and saves a V8 startup snapshot of it (dist/http.blob) taken
- * after the app is built, so a start deserialises the commands, content and search indexes instead
- * of loading and building them. Run directly (tsx, or the bundle without the blob) it starts as usual.
+ * `npm run start:http`: the HTTP interactions endpoint. It never imports discord.js, and `npm run
+ * build` bundles it into one file (dist/http.mjs, see scripts/build-http.mjs), because cold start to
+ * the first answer is what serverless and autoscaled replicas pay.
  */
-import { startupSnapshot } from 'node:v8';
-import { createApp } from '../core/app.js';
 import { bot } from '../../commands/index.js';
+import { createApp } from '../core/app.js';
+import { loadConfig } from '../core/config.js';
+import { createLogger } from '../core/logger.js';
+import {
+  createInteractionServer,
+  DEFAULT_INTERACTIONS_PATH,
+  HEALTH_PATH,
+} from '../transports/http/server.js';
+import { publicKeyFromHex } from '../transports/http/verify.js';
+import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
 
-// Built at module load: this is the work the snapshot saves. It holds no per-run state but the cooldown, empty here.
-const app = createApp(bot);
+const PATH = /^\/[A-Za-z0-9\-._~/]*$/;
 
-// Imported only when run: config, logger and node:http must come from the running process, not the build.
-async function main(): Promise<void> {
-  const { runHttpEndpoint } = await import('./http-endpoint.js');
-  runHttpEndpoint(app);
+/** The shared config plus INTERACTIONS_PATH; every problem on its own line, then exit 1. */
+function httpConfigOrExit() {
+  const result = loadConfig(['publicKey', 'port']);
+  const errors = result.ok ? [] : [...result.errors];
+  const path = process.env.INTERACTIONS_PATH?.trim() || DEFAULT_INTERACTIONS_PATH;
+  if (!PATH.test(path) || path === HEALTH_PATH)
+    errors.push(
+      `INTERACTIONS_PATH must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH}), or leave it empty`,
+    );
+  if (!result.ok || errors.length > 0) {
+    for (const line of errors) process.stderr.write(`Configuration error: ${line}\n`);
+    process.exit(1);
+  }
+  // Unset: every interface, as a container or a host behind a load balancer needs.
+  const host = process.env.HOST?.trim() || undefined;
+  return { ...result.config, path, host };
 }
 
-if (startupSnapshot.isBuildingSnapshot()) startupSnapshot.setDeserializeMainFunction(() => void main());
-else void main();
+/** Serves the bot on the configured port until SIGTERM or SIGINT, then exits 0 once requests in flight are done (see shutdown.ts). */
+function main(): void {
+  const config = httpConfigOrExit();
+  const log = createLogger(config.logLevel);
+  const interactions = createInteractionServer({
+    publicKey: publicKeyFromHex(config.publicKey),
+    app: createApp(bot),
+    log,
+    path: config.path,
+  });
+
+  interactions.server.on('error', (err: NodeJS.ErrnoException) => {
+    log.fatal({ code: err.code, port: config.port }, `cannot listen on port ${config.port}: ${err.message}`);
+    exitOnceLogged(log, 1);
+  });
+  interactions.server.listen(config.port, config.host, () => {
+    log.info({ host: config.host ?? 'all interfaces', port: config.port, path: config.path }, 'listening');
+  });
+
+  // close() stops accepting first, so the line below means "no new connections".
+  exitGracefullyOnSignals(() => interactions.close(), log, {
+    message: 'shutting down: finishing requests in flight',
+  });
+}
+
+main();

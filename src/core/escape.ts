@@ -1,4 +1,4 @@
-import { escapeMarkdown } from './builders.js';
+import { escapeMarkdown } from '@discordjs/builders';
 
 /** Longest piece of echoed user text shown back, before escaping. */
 export const MAX_ECHO = 100;

@@ -4,7 +4,7 @@ import {
   EmbedBuilder,
   StringSelectMenuBuilder,
   type MessageActionRowComponentBuilder,
-} from './builders.js';
+} from '@discordjs/builders';
 import {
   ButtonStyle,
   ComponentType,

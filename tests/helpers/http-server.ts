@@ -7,18 +7,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * Runs the built HTTP interactions endpoint (the startup snapshot `npm run start:http` runs) and
+ * Runs the built HTTP interactions endpoint (the bundle `npm run start:http` runs) and
  * talks to it the way Discord does: signed POSTs over real HTTP on 127.0.0.1.
  */
 
-/** The snapshot of the bundle below, which `npm run build` saves. */
-export const HTTP_SNAPSHOT = resolve(import.meta.dirname, '../../dist/http.blob');
+/** The one-file bundle `npm run build` makes and `npm run start:http` runs. */
+export const HTTP_BUNDLE = resolve(import.meta.dirname, '../../dist/http.mjs');
 /** The node arguments `npm run start:http` runs the endpoint with. */
-export const HTTP_MAIN_ARGS = ['--snapshot-blob', HTTP_SNAPSHOT] as const;
-/** The single-file bundle the snapshot is taken of. */
-export const HTTP_BUNDLE = resolve(import.meta.dirname, '../../dist/http-main.bundle.cjs');
+export const HTTP_MAIN_ARGS = [HTTP_BUNDLE] as const;
 /** esbuild's record of every file the bundle holds. */
-export const HTTP_BUNDLE_META = resolve(import.meta.dirname, '../../dist/http-main.bundle.meta.json');
+export const HTTP_BUNDLE_META = resolve(import.meta.dirname, '../../dist/http.meta.json');
 
 export interface SigningKeys {
   /** What DISCORD_PUBLIC_KEY holds: the raw 32-byte key in hex. */
@@ -178,7 +176,7 @@ export interface ServerProcess {
 export interface StartOptions {
   readonly keys: SigningKeys;
   readonly env?: Record<string, string>;
-  /** The node arguments that run the endpoint: the snapshot, as `npm run start:http` runs it, unless set. */
+  /** The node arguments that run the endpoint: the bundle, as `npm run start:http` runs it, unless set. */
   readonly args?: readonly string[];
 }
 

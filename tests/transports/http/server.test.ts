@@ -434,7 +434,6 @@ Module._load = function (request, ...rest) {
   return load.call(this, request, ...rest);
 };`,
     );
-    // The snapshot ignores --import, so the trace runs the bundle it is taken of: the same code, loaded from disk.
     const traced = await startServer({ keys, args: ['--import', pathToFileURL(register).href, HTTP_BUNDLE] });
     try {
       expect((await traced.interact(commandInteraction('cause', {}, who()))).status).toBe(200);
@@ -444,7 +443,7 @@ Module._load = function (request, ...rest) {
     const loaded = readFileSync(record, 'utf8');
     const discordJs = /node_modules\/discord\.js\/|^discord\.js$|@discordjs\/(ws|rest|collection)/m;
     // The trace saw the server's own bundle, so an absent discord.js means it was never loaded from disk.
-    expect(loaded).toContain('/dist/http-main.bundle.cjs');
+    expect(loaded).toContain('/dist/http.mjs');
     expect(loaded).not.toMatch(discordJs);
     // Nor is it inside the bundle: esbuild lists every file it put there.
     const meta = JSON.parse(readFileSync(HTTP_BUNDLE_META, 'utf8')) as { inputs: Record<string, unknown> };
