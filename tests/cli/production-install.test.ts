@@ -1,0 +1,134 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bot } from '../../commands/index.js';
+import { createApp } from '../../src/core/app.js';
+import { chatInput } from '../fake-discord/payloads.js';
+import { startFakeDiscord } from '../fake-discord/server.js';
+import { freePort, newSigningKeys, send, signatureHeaders } from '../helpers/http-server.js';
+import { commandInteraction } from '../helpers/interactions.js';
+
+/**
+ * The README's production steps, `npm ci && npm run build && npm prune --omit=dev`, in a copy of
+ * the repository, then both start commands. The copy takes the node_modules this checkout's
+ * `npm ci` installed from the same lockfile, so the test needs no registry.
+ */
+const ROOT = join(import.meta.dirname, '../..');
+const STEP_TIMEOUT_MS = 180_000;
+let copy: string;
+
+function npm(args: readonly string[]) {
+  const run = spawnSync('npm', [...args, '--no-audit', '--no-fund'], { cwd: copy, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+/** Spawns `npm <script>` in the copy with exactly `env` (plus PATH and HOME), collecting stdout. */
+function npmStart(script: string, env: Record<string, string>): { child: ChildProcess; out: () => string } {
+  const child = spawn('npm', ['run', '--silent', script], {
+    cwd: copy,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
+  return { child, out: () => out };
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((done) => {
+    child.once('exit', (code) => done(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('production install: npm ci, npm run build, npm prune --omit=dev', () => {
+  beforeAll(() => {
+    copy = mkdtempSync(join(tmpdir(), 'hip-back-prod-'));
+    cpSync(ROOT, copy, {
+      recursive: true,
+      filter: (src) => !/[/\\](node_modules|dist|\.git|coverage)$/.test(src),
+    });
+    // node_modules/.bin holds relative links: copy them as links.
+    cpSync(realpathSync(join(ROOT, 'node_modules')), join(copy, 'node_modules'), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+    npm(['run', 'build']);
+    npm(['prune', '--omit=dev']);
+    // TypeScript can stay as valibot's peer dependency; remove it to show nothing at run time needs it.
+    rmSync(join(copy, 'node_modules/typescript'), { recursive: true, force: true });
+  }, STEP_TIMEOUT_MS);
+
+  afterAll(() => {
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('leaves no build tools behind', () => {
+    for (const tool of ['tsx', 'esbuild', 'vitest'])
+      expect(existsSync(join(copy, 'node_modules', tool)), tool).toBe(false);
+  });
+
+  it(
+    'npm run start:http answers a signed interaction exactly as the app does',
+    async () => {
+      const keys = newSigningKeys();
+      const port = await freePort();
+      const server = npmStart('start:http', {
+        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
+      try {
+        await until('the endpoint to listen', () =>
+          server.out().includes('"listening"') ? true : undefined,
+        );
+        const raw = commandInteraction('tips', {});
+        const body = JSON.stringify(raw);
+        const reply = await send(port, {
+          headers: { 'content-type': 'application/json', ...signatureHeaders(keys.privateKey, body) },
+          body,
+        });
+        expect(reply.status).toBe(200);
+        expect(JSON.parse(reply.text)).toEqual(createApp(bot).handle(raw).response);
+        expect(server.out()).not.toMatch(/Building first|tsc|esbuild/);
+      } finally {
+        await stop(server.child);
+      }
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
+    'npm start connects to Discord (a local fake) and answers an interaction',
+    async () => {
+      const fake = await startFakeDiscord();
+      const gateway = npmStart('start', { DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase });
+      try {
+        await until('the bot to be ready', () =>
+          gateway.out().includes('"msg":"ready"') ? true : undefined,
+        );
+        const callback = await fake.interact(chatInput('urgent'));
+        expect(callback.response.type).toBe(4);
+        expect(gateway.out()).not.toMatch(/Building first/);
+      } finally {
+        await stop(gateway.child);
+        await fake.close();
+      }
+    },
+    STEP_TIMEOUT_MS,
+  );
+});
