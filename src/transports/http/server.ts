@@ -1,6 +1,5 @@
 import type { KeyObject } from 'node:crypto';
 import type { Socket } from 'node:net';
-import type { APIInteractionResponse } from 'discord-api-types/v10';
 import {
   createServer,
   type IncomingMessage,
@@ -102,7 +101,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     const handled = app.handle(interaction);
     logHandled(log, handled, performance.now() - started);
     if (!handled.response) return reject(res, 400, 'not an interaction this app answers');
-    send(res, 200, toJson(handled.response));
+    send(res, 200, JSON.stringify(handled.response));
   }
 
   /** Reads at most MAX_BODY_BYTES; a bigger body gets 413 and its connection is closed unread. */
@@ -200,21 +199,6 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       });
     },
   };
-}
-
-/** The reply builder deep-freezes the messages it shares between requests: each is serialised once. */
-const serialisedData = new WeakMap<object, string>();
-
-/** Exactly JSON.stringify(response), without re-serialising a shared frozen message. */
-function toJson(response: APIInteractionResponse): string {
-  const data = 'data' in response ? response.data : undefined;
-  if (!data || !Object.isFrozen(data) || Object.keys(response).length !== 2) return JSON.stringify(response);
-  let json = serialisedData.get(data);
-  if (json === undefined) {
-    json = JSON.stringify(data);
-    serialisedData.set(data, json);
-  }
-  return `{"type":${response.type},"data":${json}}`;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
