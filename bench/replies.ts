@@ -31,7 +31,7 @@ interface Row {
 function builtAppRssMiB(): number | undefined {
   if (!existsSync('dist/src/core/app.js')) return undefined;
   const script =
-    "const { createApp } = await import('./dist/src/core/app.js'); const { bot } = await import('./dist/commands/index.js'); createApp(bot); process.stdout.write(String(process.memoryUsage().rss));";
+    "const { createApp } = await import('./dist/src/core/app.js'); createApp(); process.stdout.write(String(process.memoryUsage().rss));";
   return (
     Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) /
     2 ** 20

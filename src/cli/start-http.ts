@@ -7,10 +7,12 @@ import { bot } from '../../commands/index.js';
 import { createApp } from '../core/app.js';
 import { loadConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
+import { createMetrics } from '../core/metrics.js';
 import {
   createInteractionServer,
   DEFAULT_INTERACTIONS_PATH,
   HEALTH_PATH,
+  METRICS_PATH,
 } from '../transports/http/server.js';
 import { publicKeyFromHex } from '../transports/http/verify.js';
 import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
@@ -22,9 +24,9 @@ function httpConfigOrExit() {
   const result = loadConfig(['publicKey', 'port']);
   const errors = result.ok ? [] : [...result.errors];
   const path = process.env.INTERACTIONS_PATH?.trim() || DEFAULT_INTERACTIONS_PATH;
-  if (!PATH.test(path) || path === HEALTH_PATH)
+  if (!PATH.test(path) || path === HEALTH_PATH || path === METRICS_PATH)
     errors.push(
-      `INTERACTIONS_PATH must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH}), or leave it empty`,
+      `INTERACTIONS_PATH must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH} or ${METRICS_PATH}), or leave it empty`,
     );
   if (!result.ok || errors.length > 0) {
     for (const line of errors) process.stderr.write(`Configuration error: ${line}\n`);
@@ -39,11 +41,13 @@ function httpConfigOrExit() {
 function main(): void {
   const config = httpConfigOrExit();
   const log = createLogger(config.logLevel);
+  const app = createApp(bot);
   const interactions = createInteractionServer({
     publicKey: publicKeyFromHex(config.publicKey),
-    app: createApp(bot),
+    app,
     log,
     path: config.path,
+    metrics: createMetrics({ labels: app.labels }),
   });
 
   interactions.server.on('error', (err: NodeJS.ErrnoException) => {

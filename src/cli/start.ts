@@ -1,5 +1,7 @@
 import { configOrExit, type Config } from '../core/config.js';
-import { createLogger } from '../core/logger.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import type { Metrics } from '../core/metrics.js';
+import type { Health } from '../transports/http/ops.js';
 import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
 
 /**
@@ -43,18 +45,25 @@ async function runGateway(config: Config, token: string): Promise<void> {
     import('../core/app.js'),
     import('../../commands/index.js'),
   ]);
+  const app = createApp(bot);
+  let health: () => Health = () => 'starting';
+  const metrics = config.metricsPort
+    ? await serveMetrics(config.metricsPort, app.labels, () => health(), log)
+    : undefined;
   try {
     const gateway = await startGateway({
       token,
       apiBase: config.apiBase,
-      app: createApp(bot),
+      app,
       log,
+      metrics,
       onFatal: (reason) => {
         process.stderr.write(`${reason}\n`);
         void stop().finally(() => exitOnceLogged(log, 1));
       },
     });
     stop = () => gateway.stop();
+    health = () => gateway.health();
   } catch (error) {
     const reason =
       error instanceof TokenRejectedError
@@ -63,4 +72,37 @@ async function runGateway(config: Config, token: string): Promise<void> {
     process.stderr.write(`${reason}\n`);
     exitOnceLogged(log, 1);
   }
+}
+
+/**
+ * METRICS_PORT: /metrics and /healthz on their own small server (HOST, when set, is the address),
+ * listening before the gateway connects so a health check sees 503 until every shard is READY.
+ * A port that cannot be used stops the start: the operator asked for it.
+ */
+async function serveMetrics(
+  port: number,
+  labels: readonly string[],
+  health: () => Health,
+  log: Logger,
+): Promise<Metrics> {
+  const [{ createMetrics }, { createOpsServer }] = await Promise.all([
+    import('../core/metrics.js'),
+    import('../transports/http/ops-server.js'),
+  ]);
+  const metrics = createMetrics({ labels });
+  const server = createOpsServer({ metrics, health }, log);
+  const host = process.env.HOST?.trim() || undefined;
+  await new Promise<void>((listening) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      process.stderr.write(`Cannot serve metrics on METRICS_PORT=${port}: ${err.message}\n`);
+      exitOnceLogged(log, 1);
+    });
+    server.listen(port, host, () => {
+      log.info({ host: host ?? 'all interfaces', port, paths: ['/metrics', '/healthz'] }, 'serving metrics');
+      listening();
+    });
+  });
+  // Scrapes and health checks must not keep a stopping bot alive.
+  server.unref();
+  return metrics;
 }

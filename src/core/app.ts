@@ -2,7 +2,7 @@ import { InteractionResponseType, type APIInteractionResponse } from 'discord-ap
 import type { ComponentHandler, SlashCommand } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { dispatch, notice, type Dispatched, type Outcome } from './dispatch.js';
-import { normalizeInteraction } from './interaction.js';
+import { normalizeInteraction, type Invocation } from './interaction.js';
 import { messageResponse } from './reply.js';
 
 export interface Handled {
@@ -10,6 +10,8 @@ export interface Handled {
   readonly response: APIInteractionResponse | undefined;
   readonly label: string;
   readonly outcome: Outcome | 'malformed';
+  /** What kind of interaction it was; `malformed` when it could not be read. */
+  readonly kind: Invocation['kind'] | 'malformed';
   readonly id: string | undefined;
   /** Set for a malformed interaction: which field was wrong (never its value). */
   readonly reason?: string;
@@ -34,6 +36,8 @@ export function createApp(options: AppOptions) {
   };
   return {
     commands,
+    /** Every label an interaction can be logged or counted under: commands, component prefixes. */
+    labels: [...commands.keys(), ...options.components.map((c) => c.prefix)] as readonly string[],
     handle(raw: unknown): Handled {
       const n = normalizeInteraction(raw);
       if (n.ok) {
@@ -42,16 +46,24 @@ export function createApp(options: AppOptions) {
           response: d.response,
           label: d.label,
           outcome: d.outcome,
+          kind: n.invocation.kind,
           id: n.invocation.id,
           error: d.error,
         };
       }
-      return { ...malformedResponse(raw), label: 'malformed', outcome: 'malformed', reason: n.reason };
+      return {
+        ...malformedResponse(raw),
+        label: 'malformed',
+        outcome: 'malformed',
+        kind: 'malformed',
+        reason: n.reason,
+      };
     },
   };
 }
 export type App = ReturnType<typeof createApp>;
 
+/** One draft for every malformed interaction, so its reply is built once (see dispatch.ts). */
 const COULD_NOT_READ = notice(
   'Could not read that request',
   'Discord sent something this bot could not read. Please try the command again.',

@@ -15,6 +15,8 @@ export interface Config {
   /** REST base URL without a trailing slash; discord.js appends `/v10/...`. */
   readonly apiBase: string;
   readonly port?: number;
+  /** Gateway mode: serve /metrics and /healthz on this port; unset, no such server. */
+  readonly metricsPort?: number;
   readonly logLevel: LogLevel;
 }
 
@@ -89,6 +91,20 @@ const VARIABLES = {
     need: 'port',
     missing: 'is not set: set the port the HTTP interactions endpoint listens on, e.g. PORT=3000',
     malformed: 'must be a whole number from 1 to 65535, e.g. PORT=3000',
+    schema: v.pipe(
+      v.string(),
+      v.regex(/^\d{1,5}$/),
+      v.transform(Number),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(65_535),
+    ),
+  },
+  metricsPort: {
+    name: 'METRICS_PORT',
+    missing: 'is optional',
+    malformed:
+      'must be a whole number from 1 to 65535, e.g. METRICS_PORT=9464, or leave it empty to serve no metrics',
     schema: v.pipe(
       v.string(),
       v.regex(/^\d{1,5}$/),

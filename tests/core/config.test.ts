@@ -26,6 +26,7 @@ describe('parseConfig', () => {
         DISCORD_PUBLIC_KEY: PUBLIC_KEY,
         DISCORD_API_BASE: 'http://127.0.0.1:8080/api/',
         PORT: '3000',
+        METRICS_PORT: '9464',
         LOG_LEVEL: 'debug',
       },
       ['token', 'applicationId', 'publicKey', 'port'],
@@ -39,6 +40,7 @@ describe('parseConfig', () => {
         publicKey: PUBLIC_KEY,
         apiBase: 'http://127.0.0.1:8080/api',
         port: 3000,
+        metricsPort: 9464,
         logLevel: 'debug',
       },
     });
@@ -77,6 +79,8 @@ describe('parseConfig', () => {
     ['PORT', '0', '1 to 65535'],
     ['PORT', '70000', '1 to 65535'],
     ['PORT', '3000abc', '1 to 65535'],
+    ['METRICS_PORT', '0', '1 to 65535'],
+    ['METRICS_PORT', ':9464', 'leave it empty to serve no metrics'],
     ['LOG_LEVEL', 'loud', 'one of fatal, error, warn, info, debug, trace, silent'],
   ])('%s=%s is rejected with one line naming it and the fix', (name, value, fix) => {
     const errors = errorsOf(parseConfig({ [name]: value.replace('<token>', TOKEN) }));
@@ -94,10 +98,11 @@ describe('parseConfig', () => {
         DISCORD_PUBLIC_KEY: TOKEN,
         DISCORD_API_BASE: TOKEN,
         PORT: TOKEN,
+        METRICS_PORT: TOKEN,
         LOG_LEVEL: TOKEN,
       }),
     );
-    expect(errors).toHaveLength(7);
+    expect(errors).toHaveLength(8);
     for (const line of errors) {
       expect(line).not.toContain(TOKEN);
       expect(line).not.toContain('secretpart');

@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { GatewayCloseCodes, GatewayDispatchEvents, Routes } from 'discord-api-types/v10';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, Options } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Options, Status } from 'discord.js';
 import type { App, Handled } from '../../core/app.js';
 import { logHandled, type Logger } from '../../core/logger.js';
+import type { Metrics } from '../../core/metrics.js';
+import type { Health } from '../http/ops.js';
 
 export interface GatewayOptions {
   readonly token: string;
@@ -16,10 +18,14 @@ export interface GatewayOptions {
   readonly restTimeoutMs?: number;
   /** A shard closed for good (e.g. the token was revoked): the process cannot serve any more. */
   readonly onFatal?: (message: string) => void;
+  /** Fed every interaction, REST error, reconnect and shard state. */
+  readonly metrics?: Metrics | undefined;
 }
 
 export interface Gateway {
   readonly client: Client;
+  /** ok once every shard is READY (and while it stays so), starting before, stopping once stop() began. */
+  health(): Health;
   /** Stops taking interactions, waits for the replies being sent, then closes the connection. */
   stop(): Promise<void>;
 }
@@ -116,7 +122,7 @@ function interactionToken(raw: unknown): string | undefined {
  * Resolves once logged in (GET /gateway/bot answered); READY is logged when it comes.
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const { app, log } = options;
+  const { app, log, metrics } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     shards: 'auto',
@@ -135,6 +141,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   let stopping = false;
   const sending = new Set<Promise<void>>();
+  metrics?.watchShards(() =>
+    client.ws.shards.map((shard) => ({ id: shard.id, ready: shard.status === Status.Ready })),
+  );
 
   async function answer(raw: unknown, shardId: number): Promise<void> {
     const received = performance.now();
@@ -148,7 +157,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     const token = interactionToken(raw);
     if (!handled.response || !handled.id || !token) {
-      logHandled(log, handled, performance.now() - received, { shard: shardId, sent: false });
+      const latencyMs = performance.now() - received;
+      logHandled(log, handled, latencyMs, { shard: shardId, sent: false });
+      metrics?.interaction(handled, latencyMs);
       return;
     }
     try {
@@ -156,10 +167,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         body: handled.response,
         auth: false,
       });
-      logHandled(log, handled, performance.now() - received, { shard: shardId });
+      const latencyMs = performance.now() - received;
+      logHandled(log, handled, latencyMs, { shard: shardId });
+      metrics?.interaction(handled, latencyMs);
     } catch (error) {
       const latencyMs = performance.now() - received;
       logHandled(log, handled, latencyMs, { shard: shardId, sent: false });
+      metrics?.interaction(handled, latencyMs);
+      metrics?.restError(error);
       const { fields, expected } = describeError(error, token);
       const line = { interaction: handled.id, command: handled.label, ...fields };
       if (expected) log.warn(line, `reply not delivered: ${expected}`);
@@ -202,7 +217,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   client.on(Events.ShardReconnecting, (shardId) => {
     // Closing the connection on purpose also reports a reconnect; only a real drop is news.
-    if (!stopping) log.warn({ shard: shardId }, 'shard reconnecting');
+    if (stopping) return;
+    log.warn({ shard: shardId }, 'shard reconnecting');
+    metrics?.gatewayReconnect(shardId);
   });
   client.on(Events.ShardResume, (shardId, replayed) =>
     log.info({ shard: shardId, replayedEvents: replayed }, 'shard resumed'),
@@ -229,6 +246,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   return {
     client,
+    health() {
+      if (stopping) return 'stopping';
+      const shards = client.ws.shards;
+      return client.isReady() && shards.size > 0 && shards.every((s) => s.status === Status.Ready)
+        ? 'ok'
+        : 'starting';
+    },
     async stop() {
       if (stopping) return;
       stopping = true;

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Socket } from 'node:net';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import {
   createServer,
   type IncomingMessage,
@@ -9,12 +10,14 @@ import {
 } from 'node:http';
 import type { App } from '../../core/app.js';
 import { logHandled, type Logger } from '../../core/logger.js';
+import type { Metrics } from '../../core/metrics.js';
+import { opsAnswer, type Ops, type OpsAnswer } from './ops.js';
 import { verifyRequest, type Verdict } from './verify.js';
 
 /** Discord's interactions are a few KiB; anything past this is refused unread. */
 export const MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_INTERACTIONS_PATH = '/interactions';
-export const HEALTH_PATH = '/healthz';
+export { HEALTH_PATH, METRICS_PATH } from './ops.js';
 
 export interface InteractionServerOptions {
   /** The application's public key (see verify.ts publicKeyFromHex). */
@@ -23,6 +26,8 @@ export interface InteractionServerOptions {
   readonly log: Logger;
   readonly path?: string;
   readonly now?: () => number;
+  /** Served at GET /metrics and fed every interaction; absent, /metrics is not served. */
+  readonly metrics?: Metrics;
 }
 
 export interface InteractionServer {
@@ -43,6 +48,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   const interactionsPath = options.path ?? DEFAULT_INTERACTIONS_PATH;
   const now = options.now ?? Date.now;
   let closing = false;
+  const metrics = options.metrics;
+  // Ready as soon as it listens (the app is built before); 503 once shutdown begins, so a load balancer stops sending.
+  const ops: Ops = { metrics, health: () => (closing ? 'stopping' : 'ok') };
   /** The request read last on each connection: HTTP/1.1 clients may pipeline, and answers go out in order. */
   const lastRead = new WeakMap<Socket, IncomingMessage>();
 
@@ -99,9 +107,18 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       return reject(res, 400, 'body is not JSON');
     }
     const handled = app.handle(interaction);
-    logHandled(log, handled, performance.now() - started);
+    const latencyMs = performance.now() - started;
+    logHandled(log, handled, latencyMs);
+    metrics?.interaction(handled, latencyMs);
     if (!handled.response) return reject(res, 400, 'not an interaction this app answers');
-    send(res, 200, JSON.stringify(handled.response));
+    send(res, 200, toJson(handled.response));
+  }
+
+  function sendOps(req: IncomingMessage, res: ServerResponse, answer: OpsAnswer): void {
+    if (req.method !== 'HEAD') return send(res, answer.status, answer.body, answer.headers);
+    // HEAD: the headers a GET would get, no body.
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+    res.end();
   }
 
   /** Reads at most MAX_BODY_BYTES; a bigger body gets 413 and its connection is closed unread. */
@@ -176,10 +193,13 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
           }
           return reject(res, 405, 'use POST', { allow: 'POST' });
         }
-        if (path === HEALTH_PATH) {
-          if (req.method === 'GET' || req.method === 'HEAD') return send(res, 200, '{"status":"ok"}');
-          return reject(res, 405, 'use GET', { allow: 'GET, HEAD' });
-        }
+        const operator = opsAnswer(path, req.method, ops);
+        if (operator instanceof Promise)
+          return void operator.then(
+            (answer) => sendOps(req, res, answer),
+            (err: unknown) => failed(res, err),
+          );
+        if (operator) return sendOps(req, res, operator);
         reject(res, 404, 'not found');
       });
     },
@@ -199,6 +219,21 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       });
     },
   };
+}
+
+/** The reply builder deep-freezes the messages it shares between requests: each is serialised once. */
+const serialisedData = new WeakMap<object, string>();
+
+/** Exactly JSON.stringify(response), without re-serialising a shared frozen message. */
+function toJson(response: APIInteractionResponse): string {
+  const data = 'data' in response ? response.data : undefined;
+  if (!data || !Object.isFrozen(data) || Object.keys(response).length !== 2) return JSON.stringify(response);
+  let json = serialisedData.get(data);
+  if (json === undefined) {
+    json = JSON.stringify(data);
+    serialisedData.set(data, json);
+  }
+  return `{"type":${response.type},"data":${json}}`;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

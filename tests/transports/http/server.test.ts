@@ -272,6 +272,13 @@ describe('HTTP endpoint: rejections', () => {
     }
   });
 
+  it('serves HEAD /healthz with the headers of GET and no body', async () => {
+    const head = await send(server.port, { method: 'HEAD', path: '/healthz' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe('15');
+    expect(head.text).toBe('');
+  });
+
   it('answers 413 to a declared body over 64 KiB before any of it is sent', async () => {
     const reply = await new Promise<{ status: number; connection: string | undefined }>((done, fail) => {
       const req = httpRequest({
@@ -451,5 +458,37 @@ Module._load = function (request, ...rest) {
     expect(bundled).toMatch(/^src\/transports\/http\/server\.ts$/m);
     expect(bundled).toMatch(/(?:^|\/)node_modules\/@discordjs\/builders\//m);
     expect(bundled).not.toMatch(discordJs);
+  });
+});
+
+describe('HTTP endpoint: GET /metrics (the built snapshot)', () => {
+  it("counts each interaction by command and outcome, with a latency histogram and prom-client's process metrics", async () => {
+    const fresh = await startServer({ keys });
+    try {
+      const before = await send(fresh.port, { method: 'GET', path: '/metrics' });
+      expect(before.status).toBe(200);
+      expect(before.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+      expect(before.text).not.toMatch(/^hip_back_bot_interactions_total\{/m);
+      const typed = 'zebra canary 4471';
+      expect((await fresh.interact(commandInteraction('cause', { name: 'sciatica' }, who()))).status).toBe(
+        200,
+      );
+      expect((await fresh.interact(commandInteraction('tips', { name: typed }, who()))).status).toBe(200);
+      expect((await fresh.interact(commandInteraction('ask', { question: typed }, who()))).status).toBe(200);
+      const after = await send(fresh.port, { method: 'GET', path: '/metrics' });
+      expect(after.text).toContain(
+        'hip_back_bot_interactions_total{kind="command",command="cause",outcome="ok"} 1',
+      );
+      expect(after.text).toContain(
+        'hip_back_bot_interactions_total{kind="command",command="tips",outcome="unknown-value"} 1',
+      );
+      expect(after.text).toMatch(/^hip_back_bot_interaction_duration_seconds_count\{kind="command"\} 3$/m);
+      expect(after.text).toMatch(/^process_resident_memory_bytes \d+/m);
+      expect(after.text).toMatch(/^process_start_time_seconds \d+/m);
+      expect(after.text).not.toContain('zebra');
+      expect((await send(fresh.port, { method: 'POST', path: '/metrics' })).status).toBe(405);
+    } finally {
+      await fresh.stop();
+    }
   });
 });
