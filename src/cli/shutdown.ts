@@ -1,7 +1,13 @@
-import { endLogger, type Logger } from '../core/logger.js';
+import { endLogger, LOG_FLUSH_TIMEOUT_MS, type Logger } from '../core/logger.js';
 
-/** Process managers (systemd, Docker, Kubernetes) kill a process that ignores SIGTERM for long. */
+/**
+ * Process managers (systemd, Docker, Kubernetes) kill a process that ignores SIGTERM for long:
+ * from the signal to the exit takes at most this long, whatever the log reader does.
+ */
 export const SHUTDOWN_DEADLINE_MS = 5_000;
+
+/** Kept at the end of the deadline for the last log lines and the exit itself. */
+const EXIT_MARGIN_MS = LOG_FLUSH_TIMEOUT_MS + 300;
 
 export interface ShutdownOptions {
   /** Logged once `stop` has begun (for the HTTP endpoint: once no new connection is accepted). */
@@ -11,8 +17,9 @@ export interface ShutdownOptions {
 
 /**
  * On SIGINT or SIGTERM: begin `stop` (finish in-flight work, close connections), log, then exit 0
- * once it is done and the log lines are written. If stopping hangs, exit 1 at the deadline so the
- * process never outlives it. A second signal (Ctrl-C pressed again) exits at once. The gateway
+ * once it is done and the log lines are written (or their reader has had LOG_FLUSH_TIMEOUT_MS).
+ * If stopping hangs, exit 1 in time for the deadline; a last timer exits at the deadline itself
+ * should anything else hang. A second signal (Ctrl-C pressed again) exits at once. The gateway
  * bot and the HTTP endpoint both shut down through here.
  */
 export function exitGracefullyOnSignals(
@@ -31,10 +38,17 @@ export function exitGracefullyOnSignals(
     shuttingDown = true;
     const stopped = stop();
     log.info({ signal }, options.message ?? 'shutting down');
-    setTimeout(() => {
-      log.error({ deadlineMs }, 'shutdown took too long: exiting');
-      exitOnceLogged(log, 1);
-    }, deadlineMs).unref();
+    setTimeout(
+      () => {
+        log.error({ deadlineMs }, 'shutdown took too long: exiting');
+        exitOnceLogged(log, 1);
+      },
+      Math.max(0, deadlineMs - EXIT_MARGIN_MS),
+    ).unref();
+    setTimeout(
+      () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : 1),
+      deadlineMs,
+    ).unref();
     stopped.then(
       () => {
         log.info('stopped');
@@ -54,9 +68,8 @@ export function exitGracefullyOnSignals(
 }
 
 /**
- * Exits with `code` once the logger has written what it holds. Exiting first would leave pino's
- * exit hook to write it synchronously, and that retries forever when stdout's reader is gone (a
- * closed pipe): the process would never exit.
+ * Exits with `code` once the logger has written what it holds, or has waited LOG_FLUSH_TIMEOUT_MS
+ * for a reader that stopped reading; what stdout still queues then is lost, never waited for.
  */
 export function exitOnceLogged(log: Logger, code: number): void {
   // Should the event loop empty first, the process ends with this code all the same.

@@ -3,11 +3,128 @@ import type { Handled } from './app.js';
 
 export type { Logger };
 
+/** Bytes of log lines held for a reader that falls behind; past this, new lines are dropped and counted. */
+export const LOG_BUFFER_BYTES = 1024 * 1024;
+
+/** How often a log output that dropped lines checks whether its reader has caught up. */
+const RECOVERY_POLL_MS = 100;
+
+let droppedTotal = 0;
+
+/** Log lines dropped since the process started because stdout's reader fell behind or went away. */
+export function droppedLogLines(): number {
+  return droppedTotal;
+}
+
+/** The part of a stdout-like stream the log output uses (process.stdout, or a stream in tests). */
+export type LogStream = Pick<NodeJS.WritableStream, 'write' | 'on'> & { readonly writableLength: number };
+
 /**
- * JSON lines in production (or whenever stdout is not a terminal); readable lines on a terminal.
- * The token and the user's text are never passed to the logger (the tests check every output).
- * JSON lines are written asynchronously, so a burst of interactions shares write calls; pino
- * flushes what is left when the process exits.
+ * The bounded buffer between the logger and stdout. A stuck log shipper, a paused pager or a full
+ * disk behind a pipe must never hold the process: lines wait in memory only up to `maxBytes`
+ * (counting what stdout itself still queues), then are dropped and counted, and one line reports
+ * the count once the reader catches up. Lines written in one event-loop turn share one write.
+ */
+export class LogOutput {
+  /** Called with the number of lines dropped, once the reader has caught up. */
+  onRecovered: ((dropped: number) => void) | undefined;
+  readonly #out: LogStream;
+  readonly #maxBytes: number;
+  #pending: string[] = [];
+  #pendingBytes = 0;
+  #scheduled = false;
+  #droppedSinceReport = 0;
+  #recoveryWatch: NodeJS.Timeout | undefined;
+  /** The reader is gone (EPIPE) or the stream failed: nothing more can be written. */
+  #broken = false;
+
+  constructor(out: LogStream = process.stdout, maxBytes = LOG_BUFFER_BYTES) {
+    this.#out = out;
+    this.#maxBytes = maxBytes;
+    out.on('error', () => {
+      this.#broken = true;
+    });
+  }
+
+  /** pino's destination interface: one serialised line. */
+  write(line: string): void {
+    if (this.#broken || this.#pendingBytes + this.#out.writableLength + line.length > this.#maxBytes) {
+      this.#droppedSinceReport += 1;
+      droppedTotal += 1;
+      this.#watchForRecovery();
+      return;
+    }
+    this.#pending.push(line);
+    this.#pendingBytes += line.length;
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(() => this.#hand());
+    }
+  }
+
+  /** Hands the pending lines to stdout, which writes or queues them without blocking. */
+  #hand(): void {
+    this.#scheduled = false;
+    if (this.#pending.length === 0) return;
+    const chunk = this.#pending.join('');
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    if (!this.#broken) this.#out.write(chunk);
+  }
+
+  /**
+   * Polled rather than told: stdout says 'drain' only after a write past its own small buffer.
+   * The reader has caught up once everything handed over is written.
+   */
+  #watchForRecovery(): void {
+    if (this.#recoveryWatch) return;
+    this.#recoveryWatch = setInterval(() => {
+      if (this.#broken) return clearInterval(this.#recoveryWatch);
+      if (this.#pendingBytes > 0 || this.#out.writableLength > 0) return;
+      clearInterval(this.#recoveryWatch);
+      this.#recoveryWatch = undefined;
+      const dropped = this.#droppedSinceReport;
+      this.#droppedSinceReport = 0;
+      this.onRecovered?.(dropped);
+    }, RECOVERY_POLL_MS);
+    this.#recoveryWatch.unref();
+  }
+
+  /**
+   * Hands over what is pending and resolves once stdout has written everything, or after
+   * `timeoutMs` (a stalled reader), or at once if the reader is gone.
+   */
+  flush(timeoutMs: number): Promise<void> {
+    this.#hand();
+    return new Promise((done) => {
+      const check = () => {
+        if (!this.#broken && this.#out.writableLength > 0) return false;
+        clearInterval(poll);
+        clearTimeout(timer);
+        done();
+        return true;
+      };
+      // writableLength falls without an event when stdout never reported back-pressure.
+      const poll = setInterval(check, 10);
+      const timer = setTimeout(() => {
+        clearInterval(poll);
+        done();
+      }, timeoutMs);
+      check();
+    });
+  }
+}
+
+/** LOG_BUFFER_BYTES when it is a whole number of bytes from 4 KiB up; otherwise the default. */
+function bufferBytes(setting: string | undefined): number {
+  const bytes = Number(setting);
+  return Number.isSafeInteger(bytes) && bytes >= 4096 ? bytes : LOG_BUFFER_BYTES;
+}
+
+/**
+ * JSON lines in production (or whenever stdout is not a terminal), through a bounded LogOutput;
+ * readable lines on a terminal. The token and the user's text are never passed to the logger (the
+ * tests check every output).
  */
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', pretty = process.stdout.isTTY): Logger {
   const options = {
@@ -20,32 +137,37 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', pretty = p
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss' } },
     });
   }
-  return pino(options, pino.destination({ dest: 1, sync: false }));
+  const output = new LogOutput(process.stdout, bufferBytes(process.env.LOG_BUFFER_BYTES));
+  const log = pino(options, output);
+  output.onRecovered = (dropped) =>
+    log.warn({ droppedLines: dropped }, 'log lines dropped: the reader of stdout fell behind');
+  return log;
 }
 
 /** How long ending the logger may take before the process exits anyway. */
-const END_TIMEOUT_MS = 1_000;
+export const LOG_FLUSH_TIMEOUT_MS = 500;
 
 /**
- * Writes what the logger still holds and closes its stream; resolves when that is done, when the
- * write fails (stdout's reader gone: pino then stops writing), or after END_TIMEOUT_MS. Call it
- * only right before exiting: nothing is logged after it.
+ * Writes what the logger still holds; resolves when that is done, when stdout's reader is gone,
+ * or after `timeoutMs` (a reader that stopped reading). Call it only right before exiting.
  */
-export function endLogger(log: Logger): Promise<void> {
-  const stream = (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] as
-    NodeJS.EventEmitter | undefined;
+export function endLogger(log: Logger, timeoutMs = LOG_FLUSH_TIMEOUT_MS): Promise<void> {
+  const stream = (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+  if (stream instanceof LogOutput) return stream.flush(timeoutMs);
+  // The terminal's pretty-printing transport: a worker thread, ended by end().
   if (!stream || typeof (stream as { end?: unknown }).end !== 'function') return Promise.resolve();
+  const emitter = stream as NodeJS.EventEmitter & { end(): void };
   return new Promise((done) => {
-    const timer = setTimeout(done, END_TIMEOUT_MS);
+    const timer = setTimeout(done, timeoutMs);
     timer.unref();
     const finish = () => {
       clearTimeout(timer);
       done();
     };
-    stream.once('close', finish);
-    stream.once('error', finish);
+    emitter.once('close', finish);
+    emitter.once('error', finish);
     try {
-      (stream as unknown as { end(): void }).end();
+      emitter.end();
     } catch {
       finish();
     }

@@ -1,0 +1,110 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import { droppedLogLines, LogOutput } from '../../src/core/logger.js';
+
+/** A stdout whose reader has stopped: nothing it is given is written until `resume()`. */
+function stalledStdout() {
+  let written = '';
+  let stalled = true;
+  const held: (() => void)[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const finish = () => {
+        written += chunk.toString();
+        done();
+      };
+      if (stalled) held.push(finish);
+      else finish();
+    },
+  });
+  return {
+    stream,
+    written: () => written,
+    resume() {
+      stalled = false;
+      for (const finish of held.splice(0)) finish();
+    },
+  };
+}
+
+const turn = () => new Promise((done) => setImmediate(done));
+
+describe('the log output between the logger and stdout', () => {
+  it('holds at most its bound for a stalled reader, drops and counts the rest, and says so once the reader catches up', async () => {
+    const stdout = stalledStdout();
+    const output = new LogOutput(stdout.stream, 10_000);
+    const log = pino({ base: null, timestamp: false }, output);
+    const recovered: number[] = [];
+    output.onRecovered = (dropped) => {
+      recovered.push(dropped);
+      log.warn({ droppedLines: dropped }, 'log lines dropped');
+    };
+    const droppedBefore = droppedLogLines();
+    for (let i = 0; i < 2_000; i++) {
+      log.info({ n: i }, 'interaction');
+      if (i % 100 === 0) await turn();
+    }
+    await turn();
+    expect(stdout.stream.writableLength).toBeLessThanOrEqual(10_000);
+    const dropped = droppedLogLines() - droppedBefore;
+    expect(dropped).toBeGreaterThan(1_500);
+    expect(recovered).toEqual([]);
+
+    stdout.resume();
+    await vi.waitFor(() => expect(recovered).toEqual([dropped]), { timeout: 2_000 });
+    await output.flush(1_000);
+    const lines = stdout
+      .written()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; n?: number; droppedLines?: number });
+    expect(lines.length).toBe(2_000 - dropped + 1);
+    expect(lines[0]?.n).toBe(0);
+    expect(lines.at(-1)).toMatchObject({ msg: 'log lines dropped', droppedLines: dropped });
+  });
+
+  it('writes every line, in order, while the reader keeps up', async () => {
+    const stdout = stalledStdout();
+    stdout.resume();
+    const output = new LogOutput(stdout.stream, 10_000);
+    const log = pino({ base: null, timestamp: false }, output);
+    for (let i = 0; i < 2_000; i++) {
+      log.info({ n: i }, 'interaction');
+      if (i % 10 === 0) await turn();
+    }
+    await output.flush(1_000);
+    const numbers = stdout
+      .written()
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { n: number }).n);
+    expect(numbers).toEqual(Array.from({ length: 2_000 }, (_, i) => i));
+  });
+
+  it('flush gives up after its timeout when the reader never reads', async () => {
+    const stdout = stalledStdout();
+    const output = new LogOutput(stdout.stream, 10_000);
+    output.write('{"msg":"last words"}\n');
+    const started = Date.now();
+    await output.flush(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(stdout.written()).toBe('');
+  });
+
+  it('drops lines once the reader is gone (EPIPE) instead of failing', async () => {
+    const broken = new Writable({
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    const output = new LogOutput(broken, 10_000);
+    const before = droppedLogLines();
+    output.write('{"msg":"one"}\n');
+    await turn();
+    await turn();
+    output.write('{"msg":"two"}\n');
+    expect(droppedLogLines() - before).toBe(1);
+    await output.flush(1_000);
+  });
+});
