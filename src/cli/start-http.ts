@@ -6,7 +6,7 @@
 import { bot } from '../../commands/index.js';
 import { createApp } from '../core/app.js';
 import { loadConfig } from '../core/config.js';
-import { createLogger } from '../core/logger.js';
+import { createLogger, dropCounter } from '../core/logger.js';
 import { createMetrics } from '../core/metrics.js';
 import {
   createInteractionServer,
@@ -42,12 +42,15 @@ function main(): void {
   const config = httpConfigOrExit();
   const log = createLogger(config.logLevel);
   const app = createApp(bot);
+  const metrics = createMetrics({ labels: app.labels });
+  const dropped = dropCounter(log);
+  if (dropped) metrics.watchDroppedLogLines(dropped);
   const interactions = createInteractionServer({
     publicKey: publicKeyFromHex(config.publicKey),
     app,
     log,
     path: config.path,
-    metrics: createMetrics({ labels: app.labels }),
+    metrics,
   });
 
   interactions.server.on('error', (err: NodeJS.ErrnoException) => {

@@ -1,5 +1,5 @@
 import { configOrExit, type Config } from '../core/config.js';
-import { createLogger, type Logger } from '../core/logger.js';
+import { createLogger, dropCounter, type Logger } from '../core/logger.js';
 import type { Metrics } from '../core/metrics.js';
 import type { Health } from '../transports/http/ops.js';
 import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
@@ -90,6 +90,8 @@ async function serveMetrics(
     import('../transports/http/ops-server.js'),
   ]);
   const metrics = createMetrics({ labels });
+  const dropped = dropCounter(log);
+  if (dropped) metrics.watchDroppedLogLines(dropped);
   const server = createOpsServer({ metrics, health }, log);
   const host = process.env.HOST?.trim() || undefined;
   await new Promise<void>((listening) => {

@@ -16,6 +16,15 @@ export function droppedLogLines(): number {
   return droppedTotal;
 }
 
+/**
+ * The dropped-lines count for a metric, when `log` writes through a LogOutput (the JSON logger);
+ * undefined for the terminal's pretty printer, which does not count.
+ */
+export function dropCounter(log: Logger): (() => number) | undefined {
+  const stream = (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+  return stream instanceof LogOutput ? droppedLogLines : undefined;
+}
+
 /** The part of a stdout-like stream the log output uses (process.stdout, or a stream in tests). */
 export type LogStream = Pick<NodeJS.WritableStream, 'write' | 'on'> & { readonly writableLength: number };
 

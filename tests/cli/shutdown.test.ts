@@ -113,6 +113,10 @@ describe('the HTTP endpoint with a log reader that stopped reading', () => {
       });
       expect(dropped().length).toBeGreaterThan(0);
       expect(Math.min(...dropped())).toBeGreaterThan(0);
+      // The same count, for Prometheus.
+      const metrics = await send(port, { method: 'GET', path: '/metrics' });
+      const total = dropped().reduce((sum, n) => sum + n, 0);
+      expect(metrics.text).toContain(`\nhip_back_bot_log_lines_dropped_total ${total}\n`);
       expect(await terminate(endpoint)).toBe(0);
     },
     PROCESS_TIMEOUT_MS,
