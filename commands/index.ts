@@ -1,6 +1,13 @@
-import { askCommand } from './ask.js';
+import { askCommand, askForm } from './ask.js';
+import { askMessageCommand, shareComponent } from './ask-message.js';
 import { causeCommand } from './cause.js';
-import type { ComponentHandler, SlashCommand } from '../src/core/command.js';
+import type {
+  CommandDefinition,
+  ComponentHandler,
+  MessageCommand,
+  ModalHandler,
+  SlashCommand,
+} from '../src/core/command.js';
 import { connectionCommand } from './connection.js';
 import { helpCommand } from './help.js';
 import { tipsCommand } from './tips.js';
@@ -19,8 +26,22 @@ export const commands: readonly SlashCommand[] = [
   helpCommand(() => commands),
 ];
 
-/** Handlers for buttons and select menus, by custom_id prefix. */
-export const components: readonly ComponentHandler[] = [topicComponent, menuComponent, overviewComponent];
+/** Message context-menu commands (Apps -> name, on any message). */
+export const messageCommands: readonly MessageCommand[] = [askMessageCommand];
 
-/** What the entry points hand to the core's createApp: every command and component handler. */
-export const bot = { commands, components };
+/** Handlers for buttons and select menus, by custom_id prefix. */
+export const components: readonly ComponentHandler[] = [
+  topicComponent,
+  menuComponent,
+  overviewComponent,
+  shareComponent,
+];
+
+/** Handlers for submitted forms (modals), by custom_id prefix. */
+export const modals: readonly ModalHandler[] = [askForm];
+
+/** Every definition `npm run deploy` registers: slash commands, then message commands. */
+export const definitions: readonly CommandDefinition[] = [...commands, ...messageCommands].map((c) => c.data);
+
+/** What the entry points hand to the core's createApp: every command and handler. */
+export const bot = { commands, messageCommands, components, modals };

@@ -108,3 +108,61 @@ export function clicksOf(data: APIInteractionResponseCallbackData): Click[] {
   }
   return out;
 }
+
+/** A message command (type 2, data.type 3) used on a message with this content and these embeds. */
+export function messageCommandInteraction(
+  name: string,
+  message: { readonly content: string; readonly embeds?: readonly Record<string, unknown>[] },
+  who: Who = {},
+) {
+  const targetId = '1700000000000000001';
+  return {
+    ...base(InteractionType.ApplicationCommand, who),
+    data: {
+      id: '1500000000000000002',
+      name,
+      type: 3,
+      target_id: targetId,
+      resolved: {
+        messages: {
+          [targetId]: {
+            id: targetId,
+            channel_id: '1200000000000000001',
+            author: {
+              id: '1400000000000000777',
+              username: 'author777',
+              discriminator: '0',
+              global_name: 'Pat',
+            },
+            content: message.content,
+            embeds: message.embeds ?? [],
+            attachments: [],
+            mentions: [],
+            type: 0,
+          },
+        },
+      },
+    },
+  };
+}
+
+/** A submitted form: text inputs by custom_id, in label components (or action rows, Discord's older layout). */
+export function modalSubmitInteraction(
+  customId: string,
+  fields: Readonly<Record<string, string>>,
+  who: Who = {},
+  layout: 'label' | 'row' = 'label',
+) {
+  const input = (id: string, value: string) => ({ type: ComponentType.TextInput, custom_id: id, value });
+  return {
+    ...base(InteractionType.ModalSubmit, who),
+    data: {
+      custom_id: customId,
+      components: Object.entries(fields).map(([id, value]) =>
+        layout === 'label'
+          ? { type: ComponentType.Label, component: input(id, value) }
+          : { type: ComponentType.ActionRow, components: [input(id, value)] },
+      ),
+    },
+  };
+}
