@@ -19,10 +19,32 @@ export const HELP_TEXT = {
   commandsField: 'Commands',
   postSourceField: 'Where the information comes from',
   redFlagSourcesField: 'Sources of the warning signs',
-  privacyField: 'Privacy',
+  privacyField: 'Privacy and terms',
   privacy:
     'The bot stores nothing and never logs your questions: its log records which command ran, how it ended and how long it took.',
+  privacyPolicy: 'Privacy policy',
+  terms: 'Terms of use',
+  noPolicyLinks:
+    "The privacy policy and terms of use are PRIVACY.md and TERMS.md in the bot's source code; ask whoever runs this bot for them.",
 } as const;
+
+/** Where the operator publishes PRIVACY.md and TERMS.md (PRIVACY_URL, TERMS_URL): full http(s) URLs. */
+export interface PolicyLinks {
+  readonly privacy?: string | undefined;
+  readonly terms?: string | undefined;
+}
+
+/**
+ * The privacy field: what the bot keeps, then each published document as a full URL (Discord links
+ * it; no reply ever holds a masked link).
+ */
+function privacyText(links: PolicyLinks): string {
+  const published = [
+    links.privacy && `${HELP_TEXT.privacyPolicy}: ${links.privacy}`,
+    links.terms && `${HELP_TEXT.terms}: ${links.terms}`,
+  ].filter(Boolean);
+  return [HELP_TEXT.privacy, ...(published.length > 0 ? published : [HELP_TEXT.noPolicyLinks])].join('\n');
+}
 
 /** `/cause [name] [private]: description`, read from the definition Discord registers. */
 function usageLine(command: SlashCommand): string {
@@ -36,9 +58,10 @@ function uniqueSourceLines(sources: readonly Source[]): string[] {
 
 /**
  * /help lists the registry it is given, read when it first runs (so the registry can include /help
- * itself without an import cycle, and a new command shows up without touching this file).
+ * itself without an import cycle, and a new command shows up without touching this file), and links
+ * to the privacy policy and terms where the operator published them.
  */
-export function helpCommand(registry: () => readonly SlashCommand[]): SlashCommand {
+export function helpCommand(registry: () => readonly SlashCommand[], links: PolicyLinks = {}): SlashCommand {
   const drafts = new Map<boolean, ReplyDraft>();
   function helpReply(privately: boolean): ReplyDraft {
     let draft = drafts.get(privately);
@@ -54,7 +77,7 @@ export function helpCommand(registry: () => readonly SlashCommand[]): SlashComma
               { name: HELP_TEXT.commandsField, value: registry().map(usageLine).join('\n') },
               { name: HELP_TEXT.postSourceField, value: sourceLine(POST_SOURCE) },
               { name: HELP_TEXT.redFlagSourcesField, value: uniqueSourceLines(redFlagSources).join('\n') },
-              { name: HELP_TEXT.privacyField, value: HELP_TEXT.privacy },
+              { name: HELP_TEXT.privacyField, value: privacyText(links) },
             ],
           },
         ],

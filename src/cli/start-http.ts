@@ -3,7 +3,7 @@
  * build` bundles it into one file (dist/http.mjs, see scripts/build-http.mjs), because cold start to
  * the first answer is what serverless and autoscaled replicas pay.
  */
-import { bot } from '../../commands/index.js';
+import { createBot } from '../../commands/index.js';
 import { createApp } from '../core/app.js';
 import { loadConfig } from '../core/config.js';
 import { createLogger, dropCounter } from '../core/logger.js';
@@ -14,6 +14,7 @@ import {
   HEALTH_PATH,
   METRICS_PATH,
 } from '../transports/http/server.js';
+import { loadPages, PAGE_FILES } from '../transports/http/pages.js';
 import { publicKeyFromHex } from '../transports/http/verify.js';
 import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
 
@@ -24,9 +25,10 @@ function httpConfigOrExit() {
   const result = loadConfig(['publicKey', 'port']);
   const errors = result.ok ? [] : [...result.errors];
   const path = process.env.INTERACTIONS_PATH?.trim() || DEFAULT_INTERACTIONS_PATH;
-  if (!PATH.test(path) || path === HEALTH_PATH || path === METRICS_PATH)
+  const taken = [HEALTH_PATH, METRICS_PATH, ...Object.keys(PAGE_FILES)];
+  if (!PATH.test(path) || taken.includes(path))
     errors.push(
-      `INTERACTIONS_PATH must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH} or ${METRICS_PATH}), or leave it empty`,
+      `INTERACTIONS_PATH must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${taken.join(', ')}), or leave it empty`,
     );
   if (!result.ok || errors.length > 0) {
     for (const line of errors) process.stderr.write(`Configuration error: ${line}\n`);
@@ -41,7 +43,7 @@ function httpConfigOrExit() {
 function main(): void {
   const config = httpConfigOrExit();
   const log = createLogger(config.logLevel);
-  const app = createApp(bot);
+  const app = createApp(createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } }));
   const metrics = createMetrics({ labels: app.labels });
   const dropped = dropCounter(log);
   if (dropped) metrics.watchDroppedLogLines(dropped);
@@ -51,6 +53,8 @@ function main(): void {
     log,
     path: config.path,
     metrics,
+    // Read once, from the repository this file is in (dist/ or a production install alike).
+    pages: loadPages(),
   });
 
   interactions.server.on('error', (err: NodeJS.ErrnoException) => {

@@ -17,12 +17,12 @@ if (config.token) {
   process.stdout.write(
     'No DISCORD_TOKEN set: running the local console (set DISCORD_TOKEN in .env to run the bot on Discord).\n',
   );
-  const [{ runConsole, consoleApp }, { bot }] = await Promise.all([
+  const [{ runConsole, consoleApp }, { createBot }] = await Promise.all([
     import('../transports/console/console.js'),
     import('../../commands/index.js'),
   ]);
   await runConsole({
-    app: consoleApp(bot),
+    app: consoleApp(createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } })),
     input: process.stdin,
     output: process.stdout,
     // hasColors exists only on a terminal's stream (not on a pipe such as `| tee`).
@@ -40,12 +40,12 @@ async function runGateway(config: Config, token: string): Promise<void> {
   let stop: () => Promise<void> = () => Promise.resolve();
   exitGracefullyOnSignals(() => stop(), log);
   // Imported only now: the console never loads discord.js, and a signal while these load is handled.
-  const [{ startGateway, TokenRejectedError }, { createApp }, { bot }] = await Promise.all([
+  const [{ startGateway, TokenRejectedError }, { createApp }, { createBot }] = await Promise.all([
     import('../transports/gateway/gateway.js'),
     import('../core/app.js'),
     import('../../commands/index.js'),
   ]);
-  const app = createApp(bot);
+  const app = createApp(createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } }));
   let health: () => Health = () => 'starting';
   const metrics = config.metricsPort
     ? await serveMetrics(config.metricsPort, app.labels, () => health(), log)

@@ -17,6 +17,9 @@ export interface Config {
   readonly port?: number;
   /** Gateway mode: serve /metrics and /healthz on this port; unset, no such server. */
   readonly metricsPort?: number;
+  /** Where the operator published PRIVACY.md and TERMS.md; /help links to them. */
+  readonly privacyUrl?: string;
+  readonly termsUrl?: string;
   readonly logLevel: LogLevel;
 }
 
@@ -40,6 +43,17 @@ interface Variable {
   readonly malformed: string;
   readonly schema: v.GenericSchema<string, unknown>;
 }
+
+/** Two links this long still fit /help's privacy field (1,024 characters). */
+const MAX_LINK_LENGTH = 400;
+
+/** A link /help shows for Discord to make clickable: a space, a parenthesis or <> would end it early. */
+const linkSchema = v.pipe(
+  v.string(),
+  v.maxLength(MAX_LINK_LENGTH),
+  v.regex(/^https?:\/\/[^\s()<>]+$/),
+  v.check((value) => URL.canParse(value)),
+);
 
 const VARIABLES = {
   token: {
@@ -113,6 +127,18 @@ const VARIABLES = {
       v.minValue(1),
       v.maxValue(65_535),
     ),
+  },
+  privacyUrl: {
+    name: 'PRIVACY_URL',
+    missing: 'is optional',
+    malformed: `must be a full http(s) URL of at most ${MAX_LINK_LENGTH} characters without spaces or parentheses, e.g. https://bot.example.com/privacy, or leave it empty`,
+    schema: linkSchema,
+  },
+  termsUrl: {
+    name: 'TERMS_URL',
+    missing: 'is optional',
+    malformed: `must be a full http(s) URL of at most ${MAX_LINK_LENGTH} characters without spaces or parentheses, e.g. https://bot.example.com/terms, or leave it empty`,
+    schema: linkSchema,
   },
   logLevel: {
     name: 'LOG_LEVEL',

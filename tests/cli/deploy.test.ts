@@ -1,39 +1,37 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { definitions as allDefinitions } from '../../commands/index.js';
+import { commands } from '../../commands/index.js';
 import { diffCommands, formatDiff, invalidFormFields, type Definition } from '../../src/cli/deploy-sync.js';
 import { BUILT, runBuilt } from '../helpers/run-built.js';
 
 const APPLICATION_ID = '1300000000000000001';
 const GUILD_ID = '1300000000000000100';
 const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.deploytest.TheSecretHmacOfTheDeployToken_abc';
-const definitions: readonly Definition[] = allDefinitions;
+const definitions: readonly Definition[] = commands.map((c) => c.data);
 
 /**
  * A command as Discord returns it from GET: with its own fields (id, version...) and the
  * documented defaults spelled out, and without the options' `required: false`.
  */
 function asRegistered(definition: Definition, index: number): Record<string, unknown> {
-  // A message command (type 3) has no description or options: Discord returns description "".
-  const slash = 'options' in definition || 'description' in definition ? definition : undefined;
   return {
     id: String(1310000000000000000n + BigInt(index)),
     application_id: APPLICATION_ID,
     version: '1310000000000000999',
     default_member_permissions: null,
-    type: definition.type ?? 1,
+    type: 1,
     name: definition.name,
     name_localizations: null,
-    description: slash?.description ?? '',
+    description: definition.description,
     description_localizations: null,
     dm_permission: true,
     nsfw: false,
     integration_types: [...(definition.integration_types ?? [])].reverse(),
     contexts: definition.contexts ?? null,
-    ...(slash?.options?.length
+    ...(definition.options?.length
       ? {
-          options: slash.options.map((option) => {
+          options: definition.options.map((option) => {
             const { required, ...rest } = option as { required?: boolean };
             return required ? option : rest;
           }),

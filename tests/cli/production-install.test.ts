@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,15 @@ describe('production install: npm ci, npm run build, npm prune --omit=dev', () =
         });
         expect(reply.status).toBe(200);
         expect(JSON.parse(reply.text)).toEqual(createApp(bot).handle(raw).response);
+        // The policy pages come from the installed copy's own PRIVACY.md and TERMS.md.
+        for (const [path, file] of [
+          ['/privacy', 'PRIVACY.md'],
+          ['/terms', 'TERMS.md'],
+        ] as const) {
+          const page = await send(port, { method: 'GET', path });
+          expect(page.status, path).toBe(200);
+          expect(page.text, path).toBe(readFileSync(join(copy, file), 'utf8'));
+        }
         expect(server.out()).not.toMatch(/Building first|tsc|esbuild/);
       } finally {
         await stop(server.child);

@@ -9,7 +9,7 @@ import {
   Locale,
   type APIApplicationCommandBasicOption,
 } from 'discord-api-types/v10';
-import type { MessageCommand, OptionValue, SlashCommand } from '../../core/command.js';
+import type { OptionValue, SlashCommand } from '../../core/command.js';
 
 /**
  * Turns a typed line such as `/cause slipped disc private:true` into the raw interaction JSON
@@ -248,92 +248,6 @@ export function commandInteraction(
       },
     },
   };
-}
-
-/**
- * What the console calls the message command: `/ask-message <text>` stands for right-clicking a
- * message with that text and choosing Apps -> the app's message command.
- */
-export const CONSOLE_MESSAGE_COMMAND = 'ask-message';
-
-/** Someone else's message in the DM, for the message command to be used on. */
-const OTHER_USER = { ...CONSOLE_USER, id: '100000000000000004', username: 'someone', global_name: 'Someone' };
-
-/** The message command `name` used on a message whose content is `text` (type 2, data.type 3). */
-export function messageCommandInteraction(name: string, text: string, locale: string) {
-  const targetId = nextId();
-  return {
-    ...base(InteractionType.ApplicationCommand, locale),
-    data: {
-      id: nextId(),
-      name,
-      type: ApplicationCommandType.Message,
-      target_id: targetId,
-      resolved: {
-        messages: {
-          [targetId]: {
-            id: targetId,
-            channel_id: DM_CHANNEL_ID,
-            author: OTHER_USER,
-            content: text,
-            timestamp: new Date(0).toISOString(),
-            edited_timestamp: null,
-            tts: false,
-            mention_everyone: false,
-            mentions: [],
-            mention_roles: [],
-            attachments: [],
-            embeds: [],
-            pinned: false,
-            type: 0,
-            flags: 0,
-            components: [],
-          },
-        },
-      },
-    },
-  };
-}
-
-/** A submitted form (type 5): each text input's value by its custom_id, in label components. */
-export function modalSubmitInteraction(
-  customId: string,
-  fields: Readonly<Record<string, string>>,
-  locale: string,
-) {
-  return {
-    ...base(InteractionType.ModalSubmit, locale),
-    data: {
-      custom_id: customId,
-      components: Object.entries(fields).map(([id, value], n) => ({
-        type: ComponentType.Label,
-        id: n * 2 + 1,
-        component: { type: ComponentType.TextInput, id: n * 2 + 2, custom_id: id, value },
-      })),
-    },
-  };
-}
-
-/**
- * A typed line as the interaction Discord would send: `/ask-message <text>` for the message command
- * (the text is the message's content; quotes around all of it are optional), else a slash command.
- */
-export function lineInteraction(
-  line: string,
-  app: {
-    readonly commands: ReadonlyMap<string, SlashCommand>;
-    readonly messageCommands: ReadonlyMap<string, MessageCommand>;
-  },
-  locale: string,
-): ParsedLine {
-  const trimmed = line.trim();
-  const match = /^\/(\S+)(?:\s+([\s\S]*))?$/.exec(trimmed);
-  const messageCommand = [...app.messageCommands.values()][0];
-  if (match?.[1]?.toLowerCase() === CONSOLE_MESSAGE_COMMAND && messageCommand) {
-    const text = unquote((match[2] ?? '').trim());
-    return { ok: true, interaction: messageCommandInteraction(messageCommand.data.name, text, locale) };
-  }
-  return commandInteraction(line, app.commands, locale);
 }
 
 /** What a numbered label in a rendered reply opens: a button, or one option of a select menu. */

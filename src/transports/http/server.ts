@@ -28,6 +28,8 @@ export interface InteractionServerOptions {
   readonly now?: () => number;
   /** Served at GET /metrics and fed every interaction; absent, /metrics is not served. */
   readonly metrics?: Metrics;
+  /** Documents served as text by path (see pages.ts: /privacy and /terms). */
+  readonly pages?: ReadonlyMap<string, string>;
 }
 
 export interface InteractionServer {
@@ -192,6 +194,20 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
             return readBody(req, res, started);
           }
           return reject(res, 405, 'use POST', { allow: 'POST' });
+        }
+        const page = options.pages?.get(path);
+        if (page !== undefined) {
+          if (req.method !== 'GET' && req.method !== 'HEAD')
+            return reject(res, 405, 'use GET', { allow: 'GET, HEAD' });
+          return sendOps(req, res, {
+            status: 200,
+            body: page,
+            headers: {
+              'content-type': 'text/plain; charset=utf-8',
+              'x-content-type-options': 'nosniff',
+              'cache-control': 'public, max-age=3600',
+            },
+          });
         }
         const operator = opsAnswer(path, req.method, ops);
         if (operator instanceof Promise)

@@ -22,8 +22,6 @@ import {
   commandInteraction,
   componentInteraction,
   freshId,
-  messageCommandInteraction,
-  modalSubmitInteraction,
   type Click,
   type OptionInput,
 } from '../../helpers/interactions.js';
@@ -41,6 +39,8 @@ import {
   type ServerProcess,
 } from '../../helpers/http-server.js';
 
+/** The repository the built endpoint runs from. */
+const ROOT = join(import.meta.dirname, '../../..');
 const keys = newSigningKeys();
 /** The same core every transport calls, in process: what the HTTP endpoint must answer byte for byte. */
 const reference = createApp(bot);
@@ -190,35 +190,6 @@ describe('HTTP endpoint: commands, autocomplete and components', () => {
   });
 });
 
-describe('HTTP endpoint: the message command and the /ask question box (issue 13)', () => {
-  it('answers Apps -> Ask hip-back-bot privately, its share button publicly, /ask alone with the form and its submit as /ask, each as the in-process app does; logs carry no text', async () => {
-    const text = 'my back hurts and I have lost control of my bladder, quokka-4471';
-    const requests = [
-      messageCommandInteraction('Ask hip-back-bot', { content: text }, who()),
-      messageCommandInteraction('Ask hip-back-bot', { content: '' }, who()),
-      componentInteraction({ customId: 'share:urgent' }, MessageFlags.Ephemeral, who()),
-      commandInteraction('ask', {}, who()),
-      commandInteraction('ask', { private: false }, who()),
-      modalSubmitInteraction('ask:private', { question: `${text} again` }, who()),
-    ];
-    const types: number[] = [];
-    for (const raw of requests) {
-      const reply = await server.interact(raw);
-      expect(reply.status).toBe(200);
-      const body = expectJson(reply) as APIInteractionResponse;
-      expect(body).toEqual(reference.handle(raw).response);
-      types.push(body.type);
-    }
-    expect(types).toEqual([4, 4, 4, 9, 9, 4]);
-    const last = requests.at(-1);
-    const line = await server.waitForLog((l) => l.interaction === last?.id);
-    expect(line).toMatchObject({ command: 'ask', outcome: 'ok' });
-    const first = await server.waitForLog((l) => l.interaction === requests[0]?.id);
-    expect(first).toMatchObject({ command: 'Ask hip-back-bot', outcome: 'ok' });
-    expect(server.stdout()).not.toContain('quokka');
-  });
-});
-
 describe('HTTP endpoint: rejections', () => {
   const ping = JSON.stringify({ type: 1, id: '1', application_id: '1', token: 'x', version: 1 });
   const signed = (body: string, timestamp?: string) => signatureHeaders(keys.privateKey, body, timestamp);
@@ -302,6 +273,26 @@ describe('HTTP endpoint: rejections', () => {
       await expectStatus(404, { path, body: ping, headers: signed(ping) });
     }
   });
+
+  it.each([
+    ['/privacy', 'PRIVACY.md'],
+    ['/terms', 'TERMS.md'],
+  ])(
+    'serves GET %s: the repository’s %s as readable text, read from the built bundle’s repository',
+    async (path, file) => {
+      const page = await send(server.port, { method: 'GET', path });
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(page.text).toBe(readFileSync(join(ROOT, file), 'utf8'));
+      const head = await send(server.port, { method: 'HEAD', path });
+      expect(head.status).toBe(200);
+      expect(head.headers['content-length']).toBe(String(Buffer.byteLength(page.text)));
+      expect(head.text).toBe('');
+      const post = await send(server.port, { method: 'POST', path });
+      expect(post.status).toBe(405);
+      expect(post.headers.allow).toBe('GET, HEAD');
+    },
+  );
 
   it('serves HEAD /healthz with the headers of GET and no body', async () => {
     const head = await send(server.port, { method: 'HEAD', path: '/healthz' });
