@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import * as v from 'valibot';
+import { isHex, isSnowflake } from './formats.js';
 
 /** What each run needs; everything else is optional there but still checked when set. */
 export type Need = 'token' | 'applicationId' | 'publicKey' | 'port';
@@ -21,6 +22,10 @@ export interface Config {
   readonly privacyUrl?: string;
   readonly termsUrl?: string;
   readonly logLevel: LogLevel;
+  /** HTTP mode: the path Discord posts interactions to. */
+  readonly interactionsPath?: string;
+  /** HTTP mode: the interface to listen on; unset means every interface. */
+  readonly host?: string;
 }
 
 /** A config where every needed value is present, so callers need no checks of their own. */
@@ -31,12 +36,17 @@ export type ConfigResult<N extends Need> =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
+export const DEFAULT_INTERACTIONS_PATH = '/interactions';
+/** The HTTP endpoint's health check, so no INTERACTIONS_PATH may take it. */
+export const HEALTH_PATH = '/healthz';
 
 const PORTAL = 'https://discord.com/developers/applications';
 
 interface Variable {
   readonly name: string;
   readonly need?: Need;
+  /** Read only by the HTTP endpoint (httpConfigOrExit); other runs ignore it. */
+  readonly http?: true;
   /** Says what to do when the variable is absent (only used when a run needs it). */
   readonly missing: string;
   /** Says what is wrong and how to fix it, without repeating the value (it may be a secret). */
@@ -69,21 +79,24 @@ const VARIABLES = {
     need: 'applicationId',
     missing: `is not set: copy the Application ID from ${PORTAL} -> your app -> General Information into .env`,
     malformed: `is not an application id (digits only): copy the Application ID from ${PORTAL} -> General Information`,
-    schema: v.pipe(v.string(), v.regex(/^\d{1,20}$/)),
+    schema: v.pipe(v.string(), v.check(isSnowflake)),
   },
   guildId: {
     name: 'DISCORD_GUILD_ID',
     missing: 'is optional',
     malformed:
       'is not a server id (digits only): in Discord turn on Developer Mode, right-click the server -> Copy Server ID, or leave it empty to deploy globally',
-    schema: v.pipe(v.string(), v.regex(/^\d{1,20}$/)),
+    schema: v.pipe(v.string(), v.check(isSnowflake)),
   },
   publicKey: {
     name: 'DISCORD_PUBLIC_KEY',
     need: 'publicKey',
     missing: `is not set: copy the Public Key from ${PORTAL} -> your app -> General Information into .env`,
     malformed: `must be 64 hexadecimal characters: copy the Public Key from ${PORTAL} -> General Information`,
-    schema: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/)),
+    schema: v.pipe(
+      v.string(),
+      v.check((value) => isHex(value, 64)),
+    ),
   },
   apiBase: {
     name: 'DISCORD_API_BASE',
@@ -146,7 +159,32 @@ const VARIABLES = {
     malformed: `must be one of ${LOG_LEVELS.join(', ')} (default info)`,
     schema: v.picklist(LOG_LEVELS),
   },
+  interactionsPath: {
+    name: 'INTERACTIONS_PATH',
+    http: true,
+    missing: 'is optional',
+    malformed: `must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH}), or leave it empty`,
+    schema: v.pipe(
+      v.string(),
+      v.regex(/^\/[A-Za-z0-9\-._~/]*$/),
+      v.check((value) => value !== HEALTH_PATH),
+    ),
+  },
+  host: {
+    name: 'HOST',
+    http: true,
+    missing: 'is optional',
+    malformed:
+      'must be a host name or IP address without spaces, e.g. 127.0.0.1, or leave it empty for every interface',
+    schema: v.pipe(v.string(), v.regex(/^\S+$/)),
+  },
 } as const satisfies Record<keyof Config, Variable>;
+
+/** Which optional groups of variables a run reads besides the shared ones. */
+export interface Reads {
+  /** The HTTP endpoint's own variables (INTERACTIONS_PATH, HOST). */
+  readonly http?: boolean;
+}
 
 /**
  * Checks an environment (process.env after dotenv, or a test's own object). Returns every
@@ -156,10 +194,12 @@ const VARIABLES = {
 export function parseConfig<N extends Need = never>(
   env: Readonly<Record<string, string | undefined>>,
   needs: readonly N[] = [],
+  reads: Reads = {},
 ): ConfigResult<N> {
   const errors: string[] = [];
   const values: Partial<Record<keyof Config, unknown>> = {};
   for (const [key, variable] of Object.entries(VARIABLES) as [keyof Config, Variable][]) {
+    if (variable.http && !reads.http) continue;
     // dotenv turns `NAME=` into an empty string: that means "not set", as in the shell.
     const raw = env[variable.name]?.trim() ?? '';
     if (raw === '') {
@@ -176,21 +216,36 @@ export function parseConfig<N extends Need = never>(
     ...values,
     apiBase: typeof values.apiBase === 'string' ? values.apiBase.replace(/\/+$/, '') : DEFAULT_API_BASE,
     logLevel: values.logLevel ?? 'info',
+    ...(reads.http ? { interactionsPath: values.interactionsPath ?? DEFAULT_INTERACTIONS_PATH } : {}),
   } as ConfigWith<N>;
   return { ok: true, config };
 }
 
 /** Reads `.env` from the working directory (never over variables already set), then checks. */
-export function loadConfig<N extends Need = never>(needs: readonly N[] = []): ConfigResult<N> {
+export function loadConfig<N extends Need = never>(
+  needs: readonly N[] = [],
+  reads: Reads = {},
+): ConfigResult<N> {
   // quiet: dotenv 17+ otherwise prints a banner to stdout, which would corrupt `ask --json`.
   loadDotenv({ quiet: true });
-  return parseConfig(process.env, needs);
+  return parseConfig(process.env, needs, reads);
 }
 
 /** For entry points: the checked config, or each problem on stderr and exit code 1. */
-export function configOrExit<N extends Need = never>(needs: readonly N[] = []): ConfigWith<N> {
-  const result = loadConfig(needs);
+export function configOrExit<N extends Need = never>(
+  needs: readonly N[] = [],
+  reads: Reads = {},
+): ConfigWith<N> {
+  const result = loadConfig(needs, reads);
   if (result.ok) return result.config;
   for (const line of result.errors) process.stderr.write(`Configuration error: ${line}\n`);
   process.exit(1);
+}
+
+/** What the HTTP endpoint runs with: its key and port, and where it listens. */
+export type HttpConfig = ConfigWith<'publicKey' | 'port'> & { readonly interactionsPath: string };
+
+/** For the HTTP endpoint: the shared config plus INTERACTIONS_PATH and HOST, or exit 1 as above. */
+export function httpConfigOrExit(): HttpConfig {
+  return configOrExit(['publicKey', 'port'], { http: true }) as HttpConfig;
 }

@@ -1,4 +1,5 @@
 import type { OptionValue } from './command.js';
+import { isSnowflake } from './formats.js';
 import { INPUT_LIMITS } from './limits.js';
 
 /** An interaction from any transport, reduced to what dispatch needs. No discord.js objects. */
@@ -58,10 +59,9 @@ function optionalText(value: unknown, path: string, max: number): string | undef
 function cut(value: string, max: number): string {
   return value.length > max ? value.slice(0, max) : value;
 }
-const SNOWFLAKE = /^\d{1,20}$/;
 function snowflake(value: unknown, path: string): string {
   const id = text(value, path, 1, 20);
-  return SNOWFLAKE.test(id) ? id : fail(path, 'expected a snowflake');
+  return isSnowflake(id) ? id : fail(path, 'expected a snowflake');
 }
 function list(value: unknown, path: string, max: number): unknown[] {
   if (!Array.isArray(value)) fail(path, 'expected an array');
@@ -101,14 +101,14 @@ function userIdOf(i: Json): string {
 const EPHEMERAL = 64;
 
 /*
- * Hand-written rather than a schema library: this runs for every interaction on the hot path, and
- * a valibot schema of the same shape measured 11 µs a call here, against under 1 µs for these checks.
+ * Hand-written rather than a valibot schema (as config.ts uses): this runs for every interaction,
+ * and plain checks cost a fraction of a schema of the same shape.
  */
 function reduce(raw: unknown): Invocation {
   const i = object(raw, 'body');
   if (i.type === 1) return { kind: 'ping', id: snowflake(i.id, 'id') };
   if (i.type !== 2 && i.type !== 3 && i.type !== 4) fail('type', 'expected an interaction type 1, 2, 3 or 4');
-  // Built field by field: an object spread here measured 4.5 µs a call on Node 20.
+  // Built field by field, not by spreading a shared base: this runs for every interaction.
   const id = snowflake(i.id, 'id');
   const token = text(i.token, 'token', 1, 500);
   const userId = userIdOf(i);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_API_BASE, parseConfig } from '../../src/core/config.js';
+import { DEFAULT_API_BASE, DEFAULT_INTERACTIONS_PATH, parseConfig } from '../../src/core/config.js';
 import { BUILT, runBuilt, workDir } from '../helpers/run-built.js';
 
 const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.secretpart.ThisIsTheSecretHmacOfTheToken_xyz';
@@ -28,8 +28,11 @@ describe('parseConfig', () => {
         PORT: '3000',
         METRICS_PORT: '9464',
         LOG_LEVEL: 'debug',
+        INTERACTIONS_PATH: '/discord/hook',
+        HOST: '127.0.0.1',
       },
       ['token', 'applicationId', 'publicKey', 'port'],
+      { http: true },
     );
     expect(result).toEqual({
       ok: true,
@@ -42,6 +45,8 @@ describe('parseConfig', () => {
         port: 3000,
         metricsPort: 9464,
         logLevel: 'debug',
+        interactionsPath: '/discord/hook',
+        host: '127.0.0.1',
       },
     });
   });
@@ -82,8 +87,12 @@ describe('parseConfig', () => {
     ['METRICS_PORT', '0', '1 to 65535'],
     ['METRICS_PORT', ':9464', 'leave it empty to serve no metrics'],
     ['LOG_LEVEL', 'loud', 'one of fatal, error, warn, info, debug, trace, silent'],
+    ['INTERACTIONS_PATH', 'no-slash', 'starting with /'],
+    ['INTERACTIONS_PATH', '/hook?x=1', 'no query'],
+    ['INTERACTIONS_PATH', '/healthz', 'not /healthz'],
+    ['HOST', 'my host', 'without spaces'],
   ])('%s=%s is rejected with one line naming it and the fix', (name, value, fix) => {
-    const errors = errorsOf(parseConfig({ [name]: value.replace('<token>', TOKEN) }));
+    const errors = errorsOf(parseConfig({ [name]: value.replace('<token>', TOKEN) }, [], { http: true }));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${name} `));
     expect(errors[0]).toContain(fix);
@@ -109,10 +118,35 @@ describe('parseConfig', () => {
     }
   });
 
-  it('treats an empty value (NAME= in .env) as not set', () => {
-    expect(parseConfig({ DISCORD_GUILD_ID: '', DISCORD_API_BASE: ' ', LOG_LEVEL: '' })).toEqual({
+  it('reads INTERACTIONS_PATH and HOST only for the HTTP endpoint, which defaults the path', () => {
+    const env = { INTERACTIONS_PATH: 'no-slash', HOST: 'my host' };
+    expect(parseConfig(env)).toEqual({ ok: true, config: { apiBase: DEFAULT_API_BASE, logLevel: 'info' } });
+    expect(errorsOf(parseConfig(env, [], { http: true }))).toEqual([
+      expect.stringMatching(/^INTERACTIONS_PATH /),
+      expect.stringMatching(/^HOST /),
+    ]);
+    expect(parseConfig({}, [], { http: true })).toEqual({
       ok: true,
-      config: { apiBase: DEFAULT_API_BASE, logLevel: 'info' },
+      config: { apiBase: DEFAULT_API_BASE, logLevel: 'info', interactionsPath: DEFAULT_INTERACTIONS_PATH },
+    });
+  });
+
+  it('treats an empty value (NAME= in .env) as not set', () => {
+    expect(
+      parseConfig(
+        {
+          DISCORD_GUILD_ID: '',
+          DISCORD_API_BASE: ' ',
+          LOG_LEVEL: '',
+          INTERACTIONS_PATH: '',
+          HOST: ' ',
+        },
+        [],
+        { http: true },
+      ),
+    ).toEqual({
+      ok: true,
+      config: { apiBase: DEFAULT_API_BASE, logLevel: 'info', interactionsPath: DEFAULT_INTERACTIONS_PATH },
     });
   });
 });

@@ -1,9 +1,8 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { isHex } from '../../core/formats.js';
 
 /** DER header of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-const PUBLIC_KEY_HEX = /^[0-9a-fA-F]{64}$/;
-const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
 /** Discord sends the signing time as Unix seconds. */
 const TIMESTAMP = /^\d{1,12}$/;
 /** A signed request older (or newer) than this is refused as a possible replay. */
@@ -16,13 +15,9 @@ export const MAX_CLOCK_SKEW_S = 5 * 60;
 export const MAX_QUEUED_CHECKS = 256;
 let queuedChecks = 0;
 
-export function isPublicKeyHex(hex: string): boolean {
-  return PUBLIC_KEY_HEX.test(hex);
-}
-
 /** The application's public key (64 hex characters) as a KeyObject: made once, used for every request. */
 export function publicKeyFromHex(hex: string): KeyObject {
-  if (!isPublicKeyHex(hex)) throw new Error('an Ed25519 public key is 64 hexadecimal characters');
+  if (!isHex(hex, 64)) throw new Error('an Ed25519 public key is 64 hexadecimal characters');
   return createPublicKey({
     key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]),
     format: 'der',
@@ -50,7 +45,7 @@ export function verifyRequest(
   nowMs: number,
 ): Promise<Verdict> {
   if (signatureHex === undefined || timestamp === undefined) return Promise.resolve('missing-headers');
-  if (!SIGNATURE_HEX.test(signatureHex)) return Promise.resolve('malformed-signature');
+  if (!isHex(signatureHex, 128)) return Promise.resolve('malformed-signature');
   if (!TIMESTAMP.test(timestamp)) return Promise.resolve('malformed-timestamp');
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_S) return Promise.resolve('stale');
   const signed = Buffer.allocUnsafe(timestamp.length + body.length);
