@@ -12,7 +12,7 @@ import {
   autocompleteInteraction,
   commandInteraction,
   componentInteraction,
-  freshId,
+  snowflake,
 } from '../helpers/interactions.js';
 import { expectMessageInvariants } from '../helpers/invariants.js';
 
@@ -36,7 +36,7 @@ function appAt(start = 1_000_000) {
 describe('a command that throws', () => {
   it('gets a private "Something went wrong" with the interaction id as the error code, also handed to the log', () => {
     const { app } = appAt();
-    const id = freshId();
+    const id = snowflake();
     const handled = app.handle(commandInteraction('broken', {}, { id }));
     expect(handled.outcome).toBe('error');
     expect(handled.error?.code).toBe(id);
@@ -243,6 +243,6 @@ describe('a malformed interaction', () => {
 describe('PING', () => {
   it('is answered with PONG', () => {
     const { app } = appAt();
-    expect(app.handle({ type: 1, id: freshId() }).response).toEqual({ type: InteractionResponseType.Pong });
+    expect(app.handle({ type: 1, id: snowflake() }).response).toEqual({ type: InteractionResponseType.Pong });
   });
 });

@@ -1,32 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  ChannelType,
-  ComponentType,
-  InteractionContextType,
-  InteractionType,
-  MessageType,
-  type APIApplicationCommandInteractionDataOption,
-  type APIInteractionResponseCallbackData,
-  type APIMessage,
-} from 'discord-api-types/v10';
+import { APPLICATION_ID, botUser, BOT_USER_ID, guildChannel, member } from '../../src/core/payloads.js';
 
 /**
- * Payload builders for the fake Discord. Every payload carries the fields real Discord sends and
- * discord.js reads without a guard (entitlements, authorizing_integration_owners, member or user,
- * a full message on components): a missing one makes discord.js throw inside its event handler.
+ * What only the fake Discord's gateway sends: READY and GUILD_CREATE, shards and a bot token. The
+ * interactions themselves come from the app's one payload builder (src/core/payloads.ts).
  */
+export {
+  APPLICATION_ID,
+  autocomplete,
+  botUser,
+  buttonClick,
+  chatInput,
+  GUILD_ID,
+  messageFromReply,
+  selectChoice,
+  snowflake,
+  type BuiltInteraction,
+  type InteractionOptions,
+  type OptionValues,
+  type Place,
+} from '../../src/core/payloads.js';
 
-const DISCORD_EPOCH = 1_420_070_400_000n;
-let increment = 0n;
-
-/** A fresh snowflake: timestamp, then a process-wide counter, so ids are unique and ordered. */
-export function snowflake(): string {
-  increment = (increment + 1n) & 0x3fffffn;
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
-}
+/** A second server that lands on shard 1 of 2 (Discord's rule: (guild_id >> 22) % shard count). */
+export const SECOND_GUILD_ID = '1300000000004194404';
 
 /** A random string shaped like a bot token: "<base64 id>.<timestamp>.<hmac>". */
 export function fakeBotToken(applicationId: string): string {
@@ -34,286 +30,9 @@ export function fakeBotToken(applicationId: string): string {
   return `${id}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
 }
 
-export const APPLICATION_ID = '1300000000000000001';
-export const GUILD_ID = '1300000000000000100';
-/** A second server that lands on shard 1 of 2 (Discord's rule: (guild_id >> 22) % shard count). */
-export const SECOND_GUILD_ID = '1300000000004194404';
-export const GUILD_CHANNEL_ID = '1300000000000000101';
-export const BOT_USER_ID = APPLICATION_ID;
-/** Every permission bit Discord gives an app in a plain text channel, as a decimal string. */
-const APP_PERMISSIONS = '2248473465835073';
-const MEMBER_PERMISSIONS = '2248473465835073';
-
-export function user(id: string, username = `user${id.slice(-4)}`) {
-  return {
-    id,
-    username,
-    discriminator: '0',
-    global_name: username,
-    avatar: null,
-    public_flags: 0,
-    flags: 0,
-    avatar_decoration_data: null,
-    primary_guild: null,
-    collectibles: null,
-  };
-}
-
-/** A DM channel as Discord sends it inside an interaction, with its one other recipient. */
-function dmChannel(id: string, recipient: ReturnType<typeof user>) {
-  return { id, type: ChannelType.DM, last_message_id: null, flags: 0, recipients: [recipient] };
-}
-
-export function botUser() {
-  return { ...user(BOT_USER_ID, 'hip-back-bot'), bot: true, global_name: null };
-}
-
-function member(userId: string) {
-  return {
-    user: user(userId),
-    roles: [],
-    premium_since: null,
-    permissions: MEMBER_PERMISSIONS,
-    pending: false,
-    nick: null,
-    mute: false,
-    joined_at: '2024-01-01T00:00:00.000000+00:00',
-    flags: 0,
-    deaf: false,
-    communication_disabled_until: null,
-    unusual_dm_activity_until: null,
-    avatar: null,
-    banner: null,
-  };
-}
-
-/** Where an interaction happens: a server channel, a DM with the bot, or a user-installed app elsewhere. */
-export type Place = 'guild' | 'dm' | 'user-install';
-
 /** The shard that receives a server's events. */
 export function shardOf(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
-}
-
-/** The id of a server's text channel. */
-export function channelOf(guildId: string): string {
-  return guildId === GUILD_ID ? GUILD_CHANNEL_ID : (BigInt(guildId) + 1n).toString();
-}
-
-export function guildChannel(guildId: string) {
-  return {
-    id: channelOf(guildId),
-    type: ChannelType.GuildText,
-    guild_id: guildId,
-    name: 'general',
-    position: 0,
-    permission_overwrites: [],
-    parent_id: null,
-    nsfw: false,
-    topic: null,
-    last_message_id: null,
-    rate_limit_per_user: 0,
-    flags: 0,
-    permissions: APP_PERMISSIONS,
-  };
-}
-
-/** The place-specific fields of an interaction: guild and member, or channel and user only. */
-function placeFields(place: Place, userId: string, guildId: string): Record<string, unknown> {
-  if (place === 'guild') {
-    return {
-      guild_id: guildId,
-      guild: { id: guildId, locale: 'en-US', features: [] },
-      guild_locale: 'en-US',
-      channel_id: channelOf(guildId),
-      channel: guildChannel(guildId),
-      member: member(userId),
-      context: InteractionContextType.Guild,
-      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
-    };
-  }
-  if (place === 'dm') {
-    const channelId = `14${userId.slice(-17).padStart(17, '0')}`;
-    return {
-      channel_id: channelId,
-      channel: dmChannel(channelId, user(userId)),
-      user: user(userId),
-      context: InteractionContextType.BotDM,
-      authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: userId },
-    };
-  }
-  // A user-installed app used in a DM between two other people: the bot is no member of it.
-  const channelId = `15${userId.slice(-17).padStart(17, '0')}`;
-  return {
-    channel_id: channelId,
-    channel: dmChannel(channelId, user('1300000000000000999', 'friend')),
-    user: user(userId),
-    context: InteractionContextType.PrivateChannel,
-    authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: userId },
-  };
-}
-
-export interface InteractionOptions {
-  readonly userId?: string;
-  readonly place?: Place;
-  /** For `place: 'guild'`: which server (default GUILD_ID). */
-  readonly guildId?: string;
-  readonly locale?: string;
-}
-
-export interface BuiltInteraction {
-  readonly id: string;
-  readonly token: string;
-  readonly type: InteractionType;
-  readonly [field: string]: unknown;
-}
-
-const DEFAULT_USER = '1300000000000000500';
-
-function interaction(
-  type: InteractionType,
-  data: unknown,
-  options: InteractionOptions,
-  extra: Record<string, unknown> = {},
-): BuiltInteraction {
-  const userId = options.userId ?? DEFAULT_USER;
-  return {
-    id: snowflake(),
-    application_id: APPLICATION_ID,
-    type,
-    data,
-    token: `aW50ZXJhY3Rpb246${randomBytes(48).toString('base64url')}`,
-    version: 1,
-    app_permissions: APP_PERMISSIONS,
-    locale: options.locale ?? 'en-US',
-    entitlements: [],
-    attachment_size_limit: 10_485_760,
-    ...placeFields(options.place ?? 'guild', userId, options.guildId ?? GUILD_ID),
-    ...extra,
-  };
-}
-
-/** A command's option values, as typed: strings, numbers or booleans by name. */
-export type OptionValues = Readonly<Record<string, string | number | boolean>>;
-
-function optionType(value: string | number | boolean): ApplicationCommandOptionType {
-  if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
-  if (typeof value === 'number') return ApplicationCommandOptionType.Number;
-  return ApplicationCommandOptionType.String;
-}
-
-function commandOptions(
-  values: OptionValues,
-  focused?: string,
-): APIApplicationCommandInteractionDataOption[] {
-  return Object.entries(values).map(
-    ([name, value]) =>
-      ({
-        name,
-        type: optionType(value),
-        value,
-        ...(name === focused ? { focused: true } : {}),
-      }) as APIApplicationCommandInteractionDataOption,
-  );
-}
-
-/** A command id per name, as registered. */
-function commandId(name: string): string {
-  let hash = 0n;
-  for (const ch of name) hash = (hash * 31n + BigInt(ch.codePointAt(0) ?? 0)) & 0xffffffffn;
-  return (1_310_000_000_000_000_000n + hash).toString();
-}
-
-/** A slash command invocation (type 2, chat input). */
-export function chatInput(name: string, values: OptionValues = {}, options: InteractionOptions = {}) {
-  const data = {
-    id: commandId(name),
-    name,
-    type: ApplicationCommandType.ChatInput,
-    ...(Object.keys(values).length > 0 ? { options: commandOptions(values) } : {}),
-    ...((options.place ?? 'guild') === 'guild' ? { guild_id: options.guildId ?? GUILD_ID } : {}),
-  };
-  return interaction(InteractionType.ApplicationCommand, data, options);
-}
-
-/** An autocomplete request (type 4) while the user types into `focused`. */
-export function autocomplete(
-  name: string,
-  focused: string,
-  values: OptionValues,
-  options: InteractionOptions = {},
-) {
-  const data = {
-    id: commandId(name),
-    name,
-    type: ApplicationCommandType.ChatInput,
-    options: commandOptions(values, focused),
-  };
-  return interaction(InteractionType.ApplicationCommandAutocomplete, data, options);
-}
-
-/**
- * The message a component sits on, as Discord delivers it with a click: the bot's earlier reply
- * (its embeds, components and flags) with the metadata of the interaction that created it.
- */
-export function messageFromReply(
-  reply: APIInteractionResponseCallbackData,
-  options: InteractionOptions = {},
-): APIMessage {
-  const userId = options.userId ?? DEFAULT_USER;
-  const place = options.place ?? 'guild';
-  const fields = placeFields(place, userId, options.guildId ?? GUILD_ID);
-  return {
-    id: snowflake(),
-    channel_id: fields.channel_id as string,
-    author: botUser(),
-    content: reply.content ?? '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: reply.embeds ?? [],
-    pinned: false,
-    type: MessageType.ChatInputCommand,
-    flags: reply.flags ?? 0,
-    components: reply.components ?? [],
-    application_id: APPLICATION_ID,
-    webhook_id: APPLICATION_ID,
-    interaction_metadata: {
-      id: snowflake(),
-      type: InteractionType.ApplicationCommand,
-      user: user(userId),
-      authorizing_integration_owners: fields.authorizing_integration_owners as Record<string, string>,
-    },
-  } as unknown as APIMessage;
-}
-
-/** A button click on `message`. */
-export function buttonClick(customId: string, message: APIMessage, options: InteractionOptions = {}) {
-  return interaction(
-    InteractionType.MessageComponent,
-    { custom_id: customId, component_type: ComponentType.Button },
-    options,
-    { message },
-  );
-}
-
-/** A string select menu choice on `message`. */
-export function selectChoice(
-  customId: string,
-  values: readonly string[],
-  message: APIMessage,
-  options: InteractionOptions = {},
-) {
-  return interaction(
-    InteractionType.MessageComponent,
-    { custom_id: customId, component_type: ComponentType.StringSelect, values },
-    options,
-    { message },
-  );
 }
 
 /** GUILD_CREATE for a server the bot is in: the full object discord.js caches. */

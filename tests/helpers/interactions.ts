@@ -1,14 +1,20 @@
+import { ComponentType, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+
 import {
-  ApplicationCommandOptionType,
-  ComponentType,
-  InteractionType,
-  type APIInteractionResponseCallbackData,
-} from 'discord-api-types/v10';
+  autocomplete,
+  buttonClick,
+  chatInput,
+  messageFromReply,
+  selectChoice,
+  type InteractionOptions,
+} from '../../src/core/payloads.js';
 
 /**
- * Raw interaction JSON as Discord sends it (gateway dispatch data or HTTP body), trimmed to the
- * fields the bot reads plus the ones every real interaction has. Feed these to createApp(bot).handle.
+ * Raw interactions for createApp(bot).handle, from the app's one payload builder: by default a DM
+ * with the bot from one user, so calls without `who` share that user's cooldown.
  */
+
+export { snowflake } from '../../src/core/payloads.js';
 
 export interface Who {
   readonly userId?: string;
@@ -18,64 +24,25 @@ export interface Who {
   readonly id?: string;
 }
 
-let nextId = 1_300_000_000_000_000_000n;
-/** A fresh snowflake-shaped interaction id. */
-export function freshId(): string {
-  nextId += 1n;
-  return String(nextId);
-}
-
-const APPLICATION_ID = '1100000000000000001';
-
-function base(type: InteractionType, who: Who) {
-  const id = who.id ?? freshId();
+function where(who: Who): InteractionOptions {
   return {
-    id,
-    application_id: APPLICATION_ID,
-    type,
-    token: `token-${id}`,
-    version: 1,
-    ...(who.locale === null ? {} : { locale: who.locale ?? 'en-US' }),
-    guild_locale: 'en-US',
-    channel_id: '1200000000000000001',
-    user: {
-      id: who.userId ?? '1400000000000000001',
-      username: 'tester',
-      discriminator: '0',
-      global_name: null,
-    },
-    entitlements: [],
-    authorizing_integration_owners: { '1': who.userId ?? '1400000000000000001' },
-    context: 1,
+    place: 'dm',
+    userId: who.userId ?? '1400000000000000001',
+    ...(who.locale === undefined ? {} : { locale: who.locale }),
+    ...(who.id === undefined ? {} : { id: who.id }),
   };
 }
 
 export type OptionInput = Readonly<Record<string, string | boolean>>;
 
-function options(values: OptionInput, focused?: string) {
-  return Object.entries(values).map(([name, value]) => ({
-    name,
-    type:
-      typeof value === 'boolean' ? ApplicationCommandOptionType.Boolean : ApplicationCommandOptionType.String,
-    value,
-    ...(name === focused ? { focused: true } : {}),
-  }));
-}
-
 /** A slash command as the user submitted it. */
 export function commandInteraction(name: string, values: OptionInput = {}, who: Who = {}) {
-  return {
-    ...base(InteractionType.ApplicationCommand, who),
-    data: { id: '1500000000000000001', name, type: 1, options: options(values) },
-  };
+  return chatInput(name, values, where(who));
 }
 
 /** Autocomplete while the user types `typed` into option `focus`. */
 export function autocompleteInteraction(name: string, focus: string, typed: string, who: Who = {}) {
-  return {
-    ...base(InteractionType.ApplicationCommandAutocomplete, who),
-    data: { id: '1500000000000000001', name, type: 1, options: options({ [focus]: typed }, focus) },
-  };
+  return autocomplete(name, focus, { [focus]: typed }, where(who));
 }
 
 export interface Click {
@@ -86,13 +53,10 @@ export interface Click {
 
 /** A click on a button or a choice in a select menu, on a message with the given flags. */
 export function componentInteraction(click: Click, messageFlags = 0, who: Who = {}) {
-  return {
-    ...base(InteractionType.MessageComponent, who),
-    data: click.values
-      ? { custom_id: click.customId, component_type: ComponentType.StringSelect, values: [...click.values] }
-      : { custom_id: click.customId, component_type: ComponentType.Button },
-    message: { id: '1600000000000000001', channel_id: '1200000000000000001', flags: messageFlags },
-  };
+  const message = messageFromReply({ flags: messageFlags }, where(who));
+  return click.values
+    ? selectChoice(click.customId, click.values, message, where(who))
+    : buttonClick(click.customId, message, where(who));
 }
 
 /** Every click a message offers: each button, and each option of each select menu. */

@@ -1,15 +1,18 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  ChannelType,
-  ComponentType,
-  InteractionContextType,
-  InteractionType,
   Locale,
   type APIApplicationCommandBasicOption,
 } from 'discord-api-types/v10';
 import type { OptionValue, SlashCommand } from '../../core/command.js';
+import {
+  buttonClick,
+  chatInput,
+  messageFromReply,
+  selectChoice,
+  type BuiltInteraction,
+  type InteractionOptions,
+  type OptionValues,
+} from '../../core/payloads.js';
 
 /**
  * Turns a typed line such as `/cause slipped disc private:true` into the raw interaction JSON
@@ -17,21 +20,9 @@ import type { OptionValue, SlashCommand } from '../../core/command.js';
  * the gateway and the HTTP endpoint take.
  */
 
-const CONSOLE_USER = {
-  id: '100000000000000001',
-  username: 'console',
-  discriminator: '0',
-  global_name: 'Console',
-  avatar: null,
-};
-const APPLICATION_ID = '100000000000000002';
-const DM_CHANNEL_ID = '100000000000000003';
-
-let sequence = 0;
-/** A fresh snowflake-shaped id; the dispatcher quotes it as the error code, so it must be unique. */
-function nextId(): string {
-  sequence += 1;
-  return ((BigInt(Date.now() - 1_420_070_400_000) << 22n) | BigInt(sequence & 0xfff)).toString();
+/** The console is one user in a DM with the bot. */
+function fromConsole(locale: string): InteractionOptions {
+  return { place: 'dm', userId: '100000000000000001', locale };
 }
 
 const DISCORD_LOCALES = new Set<string>(Object.values(Locale));
@@ -129,25 +120,6 @@ export function splitOptions(text: string, names: ReadonlySet<string>): SplitOpt
   return { loose, named };
 }
 
-function base(type: InteractionType, locale: string) {
-  return {
-    id: nextId(),
-    application_id: APPLICATION_ID,
-    type,
-    token: `console-${nextId()}`,
-    version: 1,
-    locale,
-    app_permissions: '0',
-    entitlements: [],
-    attachment_size_limit: 10_485_760,
-    authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: CONSOLE_USER.id },
-    context: InteractionContextType.BotDM,
-    channel_id: DM_CHANNEL_ID,
-    channel: { id: DM_CHANNEL_ID, type: ChannelType.DM, flags: 0, recipients: [CONSOLE_USER] },
-    user: CONSOLE_USER,
-  };
-}
-
 function basicOptions(command: SlashCommand): APIApplicationCommandBasicOption[] {
   return (command.data.options ?? []).filter(
     (o): o is APIApplicationCommandBasicOption =>
@@ -176,7 +148,7 @@ function optionValue(option: APIApplicationCommandBasicOption, text: string): Op
 }
 
 export type ParsedLine =
-  | { readonly ok: true; readonly interaction: ReturnType<typeof base> & { readonly data: unknown } }
+  | { readonly ok: true; readonly interaction: BuiltInteraction }
   | { readonly ok: false; readonly error: string };
 
 /**
@@ -224,30 +196,19 @@ export function commandInteraction(
     named.set(option, value);
   }
 
-  const options: { name: string; type: ApplicationCommandOptionType; value: OptionValue }[] = [];
+  const options: Record<string, { type: ApplicationCommandOptionType; value: OptionValue }> = {};
   for (const [optionName, text] of named) {
     const definition = definitions.find((o) => o.name === optionName);
     if (!definition) continue;
     const value = optionValue(definition, text);
     if (typeof value === 'string' && definition.type !== ApplicationCommandOptionType.String)
       return { ok: false, error: `/${name}: ${value}` };
-    options.push({ name: optionName, type: definition.type, value });
+    options[optionName] = { type: definition.type, value };
   }
   const missing = definitions.filter((o) => o.required && !named.has(o.name)).map((o) => o.name);
   if (missing.length > 0) return { ok: false, error: `/${name} needs ${missing.join(', ')}` };
 
-  return {
-    ok: true,
-    interaction: {
-      ...base(InteractionType.ApplicationCommand, locale),
-      data: {
-        id: nextId(),
-        name,
-        type: ApplicationCommandType.ChatInput,
-        ...(options.length > 0 ? { options } : {}),
-      },
-    },
-  };
+  return { ok: true, interaction: chatInput(name, options satisfies OptionValues, fromConsole(locale)) };
 }
 
 /** What a numbered label in a rendered reply opens: a button, or one option of a select menu. */
@@ -256,22 +217,9 @@ export type Action =
   | { readonly kind: 'select'; readonly customId: string; readonly value: string };
 
 /** The click on a button or select option of a reply we showed (type 3, message component). */
-export function componentInteraction(action: Action, messageFlags: number, locale: string) {
-  return {
-    ...base(InteractionType.MessageComponent, locale),
-    data:
-      action.kind === 'button'
-        ? { custom_id: action.customId, component_type: ComponentType.Button }
-        : {
-            custom_id: action.customId,
-            component_type: ComponentType.StringSelect,
-            values: [action.value],
-          },
-    message: {
-      id: nextId(),
-      channel_id: DM_CHANNEL_ID,
-      flags: messageFlags,
-      author: { ...CONSOLE_USER, id: APPLICATION_ID, username: 'hip-back-bot', bot: true },
-    },
-  };
+export function componentInteraction(action: Action, messageFlags: number, locale: string): BuiltInteraction {
+  const message = messageFromReply({ flags: messageFlags }, fromConsole(locale));
+  return action.kind === 'button'
+    ? buttonClick(action.customId, message, fromConsole(locale))
+    : selectChoice(action.customId, [action.value], message, fromConsole(locale));
 }

@@ -21,7 +21,7 @@ import {
   clicksOf,
   commandInteraction,
   componentInteraction,
-  freshId,
+  snowflake,
   type Click,
   type OptionInput,
 } from '../../helpers/interactions.js';
@@ -163,7 +163,7 @@ describe('HTTP endpoint: commands, autocomplete and components', () => {
   it('answers PING with 200 {"type":1}', async () => {
     const reply = await server.interact({
       type: 1,
-      id: freshId(),
+      id: snowflake(),
       application_id: '1',
       token: 'x',
       version: 1,
@@ -246,7 +246,7 @@ describe('HTTP endpoint: rejections', () => {
   });
 
   it('answers a named but malformed interaction with the private "could not read" reply', async () => {
-    const raw = { type: 2, id: freshId(), token: 'tok', application_id: '1', user: { id: '77' } };
+    const raw = { type: 2, id: snowflake(), token: 'tok', application_id: '1', user: { id: '77' } };
     const reply = await server.interact(raw);
     expect(reply.status).toBe(200);
     const body = expectJson(reply);
