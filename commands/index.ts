@@ -1,10 +1,10 @@
 import { askCommand } from './ask.js';
+import { menuComponent, overviewComponent, topicComponent } from './components.js';
 import { causeCommand } from './cause.js';
 import type { ComponentHandler, SlashCommand } from '../src/core/command.js';
 import { connectionCommand } from './connection.js';
 import { helpCommand, type PolicyLinks } from './help.js';
 import { tipsCommand } from './tips.js';
-import { menuComponent, overviewComponent, topicComponent } from './topics.js';
 import { treatmentCommand } from './treatment.js';
 import { urgentCommand } from './urgent.js';
 

@@ -6,8 +6,8 @@ import {
   emergencyNumbers,
   entriesByKind,
   entryOf,
-  isTopicId,
   KINDS,
+  kindOf,
   POST_SOURCE,
   provider,
   redFlagTiers,
@@ -32,7 +32,6 @@ import {
   type EmbedDraft,
   type ReplyDraft,
 } from '../src/core/reply.js';
-import type { ComponentHandler } from '../src/core/command.js';
 
 /** How each topic looks as a reply. Commands, buttons, menus and /ask all answer through here. */
 
@@ -75,10 +74,6 @@ const HEADINGS = {
   tip: sectionHeadings.tips,
   treatment: sectionHeadings.treatments,
 } as const;
-
-function kindOf(topic: TopicId): Kind | undefined {
-  return KINDS.find((k) => topic.startsWith(`${k}:`));
-}
 
 export function topicTitle(topic: TopicId): string {
   if (topic === 'urgent') return NAVIGATION.urgentTitle;
@@ -271,33 +266,3 @@ function memo(key: string, ctx: ReplyContext, draft: () => ReplyDraft): ReplyDra
   }
   return found;
 }
-
-const STALE: ReplyDraft = {
-  private: true,
-  outcome: 'unknown-value',
-  embeds: [{ title: NAVIGATION.staleTitle, description: NAVIGATION.staleText, color: COLORS.notice }],
-};
-
-/** `topic:<topic id>` buttons: the topic, privately. */
-export const topicComponent: ComponentHandler = {
-  prefix: 'topic',
-  run: ({ rest, locale }) => (isTopicId(rest) ? topicReply(rest, { locale, private: true }) : STALE),
-};
-
-/** `menu:<kind>` select menus: the chosen topic, privately. */
-export const menuComponent: ComponentHandler = {
-  prefix: 'menu',
-  run: ({ values, locale }) => {
-    const chosen = values[0];
-    return chosen && isTopicId(chosen) ? topicReply(chosen, { locale, private: true }) : STALE;
-  },
-};
-
-/** `overview:<kind>` buttons: the overview of that kind, privately. */
-export const overviewComponent: ComponentHandler = {
-  prefix: 'overview',
-  run: ({ rest, locale }) =>
-    (KINDS as readonly string[]).includes(rest)
-      ? overviewReply(rest as Kind, { locale, private: true })
-      : STALE,
-};

@@ -23,8 +23,9 @@ export function slugsOf<K extends Kind>(kind: K): KindSlugs[K][] {
   return Object.keys(entriesByKind[kind]) as KindSlugs[K][];
 }
 
-export function isSlugOf<K extends Kind>(kind: K, value: string): value is KindSlugs[K] {
-  return Object.hasOwn(entriesByKind[kind], value);
+/** The kind of a topic id (`cause:sciatica` is a cause); none for connection, urgent and provider. */
+export function kindOf(topic: TopicId): Kind | undefined {
+  return KINDS.find((k) => topic.startsWith(`${k}:`));
 }
 
 export function entryOf<K extends Kind>(kind: K, slug: KindSlugs[K]): Entry {

@@ -10,15 +10,6 @@ export const POST_SOURCE = {
 export const PROVIDER_RECOMMENDATION =
   'If you are experiencing persistent or severe lower back hip pain, it is essential to consult with a healthcare provider for a proper diagnosis and personalized treatment plan.';
 
-export const intro = {
-  title: POST_SOURCE.title,
-  summary: 'Lower back hip pain can be a debilitating condition that affects many people.',
-  text:
-    'Lower back hip pain can be a debilitating condition that affects many people, causing discomfort and limiting mobility. ' +
-    'Understanding the causes of lower back hip pain and how to alleviate it is essential for finding relief and improving quality of life.',
-  source: POST_SOURCE,
-} as const satisfies Entry;
-
 export const connection = {
   title: 'Lower Back and Hip Pain Connection',
   summary: 'The lower back and hips are closely connected anatomically.',

@@ -1,6 +1,6 @@
-import { ALL_TOPIC_IDS, type Kind, type RedFlagTierId, type TopicId } from '../../content/index.js';
+import { ALL_TOPIC_IDS, kindOf, type Kind, type RedFlagTierId, type TopicId } from '../../content/index.js';
 import { analyze } from './analyze.js';
-import { kindOf, scoreTopics, type TopicScore } from './matcher.js';
+import { scoreTopics, type TopicScore } from './matcher.js';
 import { scanSafety, type RedFlagFinding } from './red-flags.js';
 import { normalizeQuestion } from './text.js';
 

@@ -1,13 +1,6 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { askTerms, kindCues } from '../../content/ask-terms.js';
-import {
-  ALL_TOPIC_IDS,
-  entriesByKind,
-  layTerms,
-  topicEntry,
-  type Kind,
-  type TopicId,
-} from '../../content/index.js';
+import { ALL_TOPIC_IDS, kindOf, layTerms, topicEntry, type TopicId } from '../../content/index.js';
 import { analyze, PAIR_MARK, PHRASE_BREAK, type Analysis } from './analyze.js';
 
 /**
@@ -32,13 +25,8 @@ const BOTH_SUBJECTS = 'hipback';
  */
 const BOTH_WEIGHT = 0.3;
 
-const KIND_OF: Partial<Record<TopicId, Kind>> = {};
-for (const kind of Object.keys(entriesByKind) as Kind[]) {
-  for (const slug of Object.keys(entriesByKind[kind])) KIND_OF[`${kind}:${slug}` as TopicId] = kind;
-}
-
 function topicDoc(id: TopicId): TopicDoc {
-  const kind = KIND_OF[id];
+  const kind = kindOf(id);
   const own = id === 'urgent' ? [] : [topicEntry(id).title, id.split(':').at(-1)?.replace(/-/g, ' ') ?? ''];
   // Only causes, tips and treatments are found by their text too. The urgent and provider texts list
   // symptoms, which the red-flag detector reads with negation in mind; the connection text names
@@ -123,10 +111,10 @@ interface Scored extends TopicScore {
 
 function causesAsSetting(scores: readonly Scored[]): Scored[] {
   return scores.map((cause) => {
-    if (KIND_OF[cause.topic] !== 'cause') return cause;
+    if (kindOf(cause.topic) !== 'cause') return cause;
     const setting = scores.find(
       (s) =>
-        (KIND_OF[s.topic] === 'tip' || KIND_OF[s.topic] === 'treatment') &&
+        (kindOf(s.topic) === 'tip' || kindOf(s.topic) === 'treatment') &&
         s.score >= SETTING_SCORE &&
         s.nameTerms.some((t) => !cause.terms.has(t)),
     );
@@ -154,17 +142,13 @@ export function scoreTopics(analysis: Analysis): TopicScore[] {
     };
   });
   // "what causes...", "pain after running": a question that asks for a cause keeps its cause first.
-  const causeAsked = scored.some((s) => KIND_OF[s.topic] === 'cause' && s.cueMatched);
+  const causeAsked = scored.some((s) => kindOf(s.topic) === 'cause' && s.cueMatched);
   const weighted = scored.map((s) => {
-    if (KIND_OF[s.topic] === 'cause' && !causeAsked) return { ...s, score: s.score * CAUSE_WEIGHT };
+    if (kindOf(s.topic) === 'cause' && !causeAsked) return { ...s, score: s.score * CAUSE_WEIGHT };
     const onlyBoth = s.topic === 'connection' && [...s.terms].every((t) => t === BOTH_SUBJECTS);
     return onlyBoth ? { ...s, score: s.score * BOTH_WEIGHT } : s;
   });
   return (causeAsked ? weighted : causesAsSetting(weighted))
     .map(({ topic, score, kindOnly, exact }) => ({ topic, score, kindOnly, exact }))
     .sort((a, b) => b.score - a.score || ALL_TOPIC_IDS.indexOf(a.topic) - ALL_TOPIC_IDS.indexOf(b.topic));
-}
-
-export function kindOf(topic: TopicId): Kind | undefined {
-  return KIND_OF[topic];
 }

@@ -42,10 +42,6 @@ export function unknownInteraction(): Fault {
   return { kind: 'status', status: 404, body: { message: 'Unknown interaction', code: 10062 } };
 }
 
-export function unauthorized(): Fault {
-  return { kind: 'status', status: 401, body: { message: '401: Unauthorized', code: 0 } };
-}
-
 export function missingAccess(): Fault {
   return { kind: 'status', status: 403, body: { message: 'Missing Access', code: 50001 } };
 }
