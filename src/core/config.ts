@@ -37,8 +37,9 @@ export type ConfigResult<N extends Need> =
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 export const DEFAULT_INTERACTIONS_PATH = '/interactions';
-/** The HTTP endpoint's health check, so no INTERACTIONS_PATH may take it. */
+/** Paths the HTTP endpoint serves itself, so INTERACTIONS_PATH may not take them. */
 export const HEALTH_PATH = '/healthz';
+export const METRICS_PATH = '/metrics';
 
 const PORTAL = 'https://discord.com/developers/applications';
 
@@ -163,11 +164,11 @@ const VARIABLES = {
     name: 'INTERACTIONS_PATH',
     http: true,
     missing: 'is optional',
-    malformed: `must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH}), or leave it empty`,
+    malformed: `must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH} or ${METRICS_PATH}), or leave it empty`,
     schema: v.pipe(
       v.string(),
       v.regex(/^\/[A-Za-z0-9\-._~/]*$/),
-      v.check((value) => value !== HEALTH_PATH),
+      v.check((value) => value !== HEALTH_PATH && value !== METRICS_PATH),
     ),
   },
   host: {

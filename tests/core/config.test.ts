@@ -89,7 +89,8 @@ describe('parseConfig', () => {
     ['LOG_LEVEL', 'loud', 'one of fatal, error, warn, info, debug, trace, silent'],
     ['INTERACTIONS_PATH', 'no-slash', 'starting with /'],
     ['INTERACTIONS_PATH', '/hook?x=1', 'no query'],
-    ['INTERACTIONS_PATH', '/healthz', 'not /healthz'],
+    ['INTERACTIONS_PATH', '/healthz', 'not /healthz or /metrics'],
+    ['INTERACTIONS_PATH', '/metrics', 'not /healthz or /metrics'],
     ['HOST', 'my host', 'without spaces'],
   ])('%s=%s is rejected with one line naming it and the fix', (name, value, fix) => {
     const errors = errorsOf(parseConfig({ [name]: value.replace('<token>', TOKEN) }, [], { http: true }));
