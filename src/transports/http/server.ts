@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import {
@@ -11,8 +12,41 @@ import {
 import type { App } from '../../core/app.js';
 import { logHandled, type Logger } from '../../core/logger.js';
 import type { Metrics } from '../../core/metrics.js';
-import { opsAnswer, type Ops, type OpsAnswer } from './ops.js';
+import { HEALTH_PATH, opsAnswer, type Ops, type OpsAnswer } from './ops.js';
+import { RequestSummary } from './summary.js';
 import { verifyRequest, type Verdict } from './verify.js';
+
+/** A client must send its headers within this long, and its whole request within REQUEST_TIMEOUT_MS. */
+export const HEADERS_TIMEOUT_MS = 5_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
+/** How often Node checks those two timeouts: a slow client is cut at most this late. */
+export const TIMEOUT_CHECK_MS = 1_000;
+/**
+ * Connections past the cap that are still accepted, each for one health check: a flood of slow
+ * connections that fills the cap must not make the load balancer think the replica is dead.
+ */
+export const HEALTH_ALLOWANCE = 16;
+/** How long a connection past the cap has to send its one request. */
+const OVER_CAP_TIMEOUT_MS = 1_000;
+/** File descriptors kept free for the rest of the process (stdio, the event loop, libuv, logs). */
+const DESCRIPTOR_HEADROOM = 64;
+
+/**
+ * The default cap on open connections: below the soft limit on open files (Linux's
+ * /proc/self/limits; 1,024 where that cannot be read), so the process never runs out of descriptors.
+ */
+export function defaultMaxConnections(limitsText?: string): number {
+  let text = limitsText;
+  if (text === undefined) {
+    try {
+      text = readFileSync('/proc/self/limits', 'utf8');
+    } catch {
+      text = '';
+    }
+  }
+  const soft = Number(/^Max open files\s+(\d+)/m.exec(text)?.[1] ?? 1024);
+  return Math.max(16, soft - DESCRIPTOR_HEADROOM - HEALTH_ALLOWANCE);
+}
 
 /** Discord's interactions are a few KiB; anything past this is refused unread. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -30,6 +64,11 @@ export interface InteractionServerOptions {
   readonly metrics?: Metrics;
   /** Documents served as text by path (see pages.ts: /privacy and /terms). */
   readonly pages?: ReadonlyMap<string, string>;
+  /** Connections served at once; default defaultMaxConnections(). */
+  readonly maxConnections?: number;
+  /** Default HEADERS_TIMEOUT_MS and REQUEST_TIMEOUT_MS (tests shorten them). */
+  readonly headersTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
 }
 
 export interface InteractionServer {
@@ -50,6 +89,11 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   const interactionsPath = options.path ?? DEFAULT_INTERACTIONS_PATH;
   const now = options.now ?? Date.now;
   let closing = false;
+  const summary = new RequestSummary(log);
+  const maxConnections = options.maxConnections ?? defaultMaxConnections();
+  /** Every open connection; past maxConnections, only health checks are served (see 'connection' below). */
+  const open = new Set<Socket>();
+  const overCap = new WeakSet<Socket>();
   const metrics = options.metrics;
   // Ready as soon as it listens (the app is built before); 503 once shutdown begins, so a load balancer stops sending.
   const ops: Ops = { metrics, health: () => (closing ? 'stopping' : 'ok') };
@@ -70,6 +114,18 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 
   function reject(res: ServerResponse, status: number, error: string, headers?: OutgoingHttpHeaders): void {
     send(res, status, JSON.stringify({ error }), headers);
+  }
+
+  /** A refused request: answered, counted, and logged only in the once-a-second summary. */
+  function refuse(
+    res: ServerResponse,
+    status: number,
+    reason: string,
+    error: string,
+    headers?: OutgoingHttpHeaders,
+  ): void {
+    summary.count('rejected requests', reason, { status });
+    reject(res, status, error, headers);
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void {
@@ -94,19 +150,17 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     // The client hung up, or shutdown closed the connection, while the signature was checked:
     // nobody would get the answer, so the interaction is not run (nor counted by the cooldown).
     if (req.socket.destroyed) {
-      log.info({ reason: 'connection closed before the answer' }, 'dropped request');
+      summary.count('dropped requests', 'connection closed before the answer');
       return;
     }
     if (verdict !== 'ok') {
-      log.info({ status: 401, reason: verdict }, 'rejected request');
-      return reject(res, 401, 'invalid request signature');
+      return refuse(res, 401, verdict, 'invalid request signature');
     }
     let interaction: unknown;
     try {
       interaction = JSON.parse(body.toString('utf8'));
     } catch {
-      log.warn({ status: 400, reason: 'body is not JSON' }, 'rejected request');
-      return reject(res, 400, 'body is not JSON');
+      return refuse(res, 400, 'body is not JSON', 'body is not JSON');
     }
     const handled = app.handle(interaction);
     const latencyMs = performance.now() - started;
@@ -148,9 +202,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   }
 
   function tooLarge(res: ServerResponse): void {
-    log.warn({ status: 413, limitBytes: MAX_BODY_BYTES }, 'rejected request');
     // Closing the connection stops the rest of the body from being read.
-    reject(res, 413, `body larger than ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+    refuse(res, 413, 'body too large', `body larger than ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
   }
 
   /** Input never causes a 500; this is only for a bug of ours, which must not take the process down. */
@@ -174,8 +227,13 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   }
 
   const server = createServer(
-    // Discord gives up after 3 s; a client slower than this is not Discord.
-    { requestTimeout: 10_000, headersTimeout: 5_000 },
+    {
+      // Discord gives up after 3 s; a client slower than this is not Discord. Node checks both
+      // every connectionsCheckingInterval (30 s by default, which let slow clients stay 30 s).
+      headersTimeout: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+    },
     (req, res) => {
       const started = performance.now();
       lastRead.set(req.socket, req);
@@ -188,17 +246,27 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
         const url = req.url ?? '/';
         const query = url.indexOf('?');
         const path = query === -1 ? url : url.slice(0, query);
+        if (overCap.has(req.socket)) {
+          if (path === HEALTH_PATH) {
+            const health = opsAnswer(path, req.method, ops) as OpsAnswer;
+            return sendOps(req, res, { ...health, headers: { ...health.headers, connection: 'close' } });
+          }
+          return refuse(res, 503, 'too many connections', 'too many connections, try again', {
+            connection: 'close',
+            'retry-after': '1',
+          });
+        }
         if (path === interactionsPath) {
           if (req.method === 'POST') {
             log.debug('reading interaction body');
             return readBody(req, res, started);
           }
-          return reject(res, 405, 'use POST', { allow: 'POST' });
+          return refuse(res, 405, 'method not allowed', 'use POST', { allow: 'POST' });
         }
         const page = options.pages?.get(path);
         if (page !== undefined) {
           if (req.method !== 'GET' && req.method !== 'HEAD')
-            return reject(res, 405, 'use GET', { allow: 'GET, HEAD' });
+            return refuse(res, 405, 'method not allowed', 'use GET', { allow: 'GET, HEAD' });
           return sendOps(req, res, {
             status: 200,
             body: page,
@@ -216,10 +284,27 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
             (err: unknown) => failed(res, err),
           );
         if (operator) return sendOps(req, res, operator);
-        reject(res, 404, 'not found');
+        refuse(res, 404, 'not found', 'not found');
       });
     },
   );
+
+  server.on('connection', (socket: Socket) => {
+    if (open.size >= maxConnections + HEALTH_ALLOWANCE) {
+      summary.count('refused connections', 'too many connections');
+      socket.destroy();
+      return;
+    }
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+    if (open.size > maxConnections) {
+      // Past the cap: one quick request, answered only if it is a health check, then closed.
+      overCap.add(socket);
+      const timer = setTimeout(() => socket.destroy(), OVER_CAP_TIMEOUT_MS);
+      timer.unref();
+      socket.once('close', () => clearTimeout(timer));
+    }
+  });
 
   return {
     server,
@@ -230,7 +315,10 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       closing = true;
       // A request that never finishes is cut by the process's shutdown deadline (src/shutdown.ts).
       return new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          summary.flush();
+          resolve();
+        });
         server.closeIdleConnections();
       });
     },

@@ -121,10 +121,13 @@ describe('HTTP endpoint: shutting down', () => {
     const answers = await pipelined(server.port, [request], { hangUp: true });
     expect(answers).toEqual([]);
     await Promise.all(busy);
-    await vi.waitFor(() =>
-      expect(server.lines().filter((line) => line.msg === 'dropped request')).toEqual([
-        expect.objectContaining({ level: 30, reason: 'connection closed before the answer' }),
-      ]),
+    // Counted, and logged in the summary that follows within a second.
+    await vi.waitFor(
+      () =>
+        expect(server.lines().filter((line) => line.msg === 'dropped requests')).toEqual([
+          expect.objectContaining({ level: 30, reason: 'connection closed before the answer', count: 1 }),
+        ]),
+      { timeout: 3_000 },
     );
     expect(ran).toBe(0);
     expect(server.lines().filter((line) => line.msg === 'interaction')).toEqual([]);
