@@ -65,4 +65,9 @@ function main(): number {
   return handled.outcome === 'error' ? 1 : 0;
 }
 
+// A reader that stops early (`| head -c 10`) closes the pipe: the rest is not wanted, so the
+// write error ends nothing but the write, and the exit code stays the command's.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 process.exitCode = main();

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { causes, PROVIDER_RECOMMENDATION } from '../../content/index.js';
 import { createApp } from '../../src/core/app.js';
 import { bot } from '../../commands/index.js';
 import { commandInteraction } from '../../src/transports/console/parse-line.js';
-import { BUILT, runBuilt } from '../helpers/run-built.js';
+import { BUILT, runBuilt, workDir } from '../helpers/run-built.js';
 
 const ask = (...args: string[]) => runBuilt(BUILT.ask, args, { env: { LANG: 'en_US.UTF-8' } });
 
@@ -16,6 +17,21 @@ function inProcess(line: string) {
 }
 
 describe('npm run ask (built CLI)', () => {
+  it('exits quietly when its reader has gone before it writes (as under `| head -c 10`)', async () => {
+    const child = spawn(process.execPath, [BUILT.ask, '--json', '/tips'], {
+      cwd: workDir(),
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before node has even started: the one write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('prints the herniated-disc reply as text, ending with the provider sentence, exit 0', async () => {
     const run = await ask('/cause herniated-disc');
     expect(run.code).toBe(0);
