@@ -1,7 +1,14 @@
 import { KINDS, redFlagTiers, SELF_HARM_REPLY, type RedFlagTierId, type TopicId } from '../content/index.js';
 import { ask, type AskResult } from '../src/ask/answer.js';
-import { COLORS, userText, type ButtonDraft, type EmbedDraft, type ReplyDraft } from '../src/core/reply.js';
-import type { SlashCommand } from '../src/core/command.js';
+import {
+  COLORS,
+  userText,
+  type ButtonDraft,
+  type EmbedDraft,
+  type ModalDraft,
+  type ReplyDraft,
+} from '../src/core/reply.js';
+import type { ModalHandler, SlashCommand } from '../src/core/command.js';
 import { baseDefinition, isPrivate, withPrivate } from './definition.js';
 import {
   emergencyExamples,
@@ -32,6 +39,9 @@ export const ASK_TEXT = {
   empty:
     'Type a question about hip or lower back pain after /ask, for example: /ask question: what helps sciatica?',
   selfHarmTitle: 'Please reach out now',
+  modalTitle: 'Ask hip-back-bot',
+  modalLabel: 'Your question about hip or lower back pain',
+  modalPlaceholder: 'e.g. Shooting pain down my leg when I sit. Does heat help?',
 } as const;
 
 /** Buttons per reply: two rows, so the answer stays the focus. */
@@ -48,15 +58,29 @@ function uniqueButtons(buttons: readonly ButtonDraft[]): ButtonDraft[] {
     .slice(0, MAX_BUTTONS);
 }
 
-function questionField(question: string) {
-  return { name: ASK_TEXT.questionField, value: [userText(question)] };
+/** How the echoed text and the signs found in it are introduced ("Your question", "From the message"). */
+export interface EchoLabels {
+  readonly echo: string;
+  readonly mentions: string;
 }
+const QUESTION_LABELS: EchoLabels = { echo: ASK_TEXT.questionField, mentions: ASK_TEXT.mentionsField };
 
-/** The first embed with the user's question shown (escaped) above its other fields. */
-function withQuestion(embeds: readonly EmbedDraft[], question: string): EmbedDraft[] {
+/** The first embed with the user's question shown (escaped, cut short) above its other fields. */
+function withQuestion(embeds: readonly EmbedDraft[], question: string, labels: EchoLabels): EmbedDraft[] {
   const [first, ...rest] = embeds;
   if (!first) return [];
-  return [{ ...first, fields: [questionField(question), ...(first.fields ?? [])] }, ...rest];
+  const echo = { name: labels.echo, value: [userText(question)] };
+  return [{ ...first, fields: [echo, ...(first.fields ?? [])] }, ...rest];
+}
+
+/** The reply leads with warning signs of the emergency or urgent tier (see answerReply). */
+export function showsWarningSigns(result: AskResult): boolean {
+  return (
+    result.kind === 'answer' &&
+    result.ranking[0] === 'urgent' &&
+    result.tier !== undefined &&
+    result.tier !== 'gp'
+  );
 }
 
 const OVERVIEW_BUTTONS = [...KINDS.map(overviewButton), URGENT_BUTTON];
@@ -65,18 +89,24 @@ const OVERVIEW_BUTTONS = [...KINDS.map(overviewButton), URGENT_BUTTON];
  * The urgent reply's embeds with the most severe tier found first: for the emergency tier that is
  * the generic "call your local emergency number now" lead. The signs found are named from content.
  */
-function redFlagLead(result: AskResult, ctx: ReplyContext, tier: RedFlagTierId): EmbedDraft[] {
+function redFlagLead(
+  result: AskResult,
+  ctx: ReplyContext,
+  tier: RedFlagTierId,
+  labels: EchoLabels,
+): EmbedDraft[] {
   const all = urgentReply(ctx).embeds;
   const index = tier === 'emergency' ? 0 : all.findIndex((e) => e.title === redFlagTiers[tier].title);
   const lead = all[index] ?? all[0];
   if (!lead) return [];
   const signs = [...new Set(result.findings.filter((f) => f.tier === tier).map((f) => f.sign))];
-  const mentions = { name: ASK_TEXT.mentionsField, value: signs.map((s) => `• ${s}`).join('\n') };
+  const mentions = { name: labels.mentions, value: signs.map((s) => `• ${s}`).join('\n') };
   return [{ ...lead, fields: [mentions, ...(lead.fields ?? [])] }, ...all.filter((e) => e !== lead)];
 }
 
-function answerReply(result: AskResult, question: string, ctx: ReplyContext): ReplyDraft {
-  const urgentFirst = result.ranking[0] === 'urgent' && result.tier !== undefined && result.tier !== 'gp';
+function answerReply(result: AskResult, question: string, ctx: ReplyContext, labels: EchoLabels): ReplyDraft {
+  const echoed = (embeds: readonly EmbedDraft[]) => withQuestion(embeds, question, labels);
+  const urgentFirst = showsWarningSigns(result);
   const topics = urgentFirst ? result.ranking.slice(1) : result.ranking;
   const [best, ...others] = topics;
   const otherButtons = others.map((t: TopicId) => topicButton(t, 'primary'));
@@ -84,23 +114,23 @@ function answerReply(result: AskResult, question: string, ctx: ReplyContext): Re
     const answer = topicReply(best ?? 'urgent', ctx);
     return {
       ...answer,
-      embeds: withQuestion(answer.embeds, question),
+      embeds: echoed(answer.embeds),
       buttons: uniqueButtons([...otherButtons, ...(answer.buttons ?? [])]),
     };
   }
   const tier = result.tier as RedFlagTierId;
-  const lead = redFlagLead(result, ctx, tier);
+  const lead = redFlagLead(result, ctx, tier, labels);
   if (!best) {
     return {
       private: ctx.private,
-      embeds: [...lead.slice(0, 1), ...withQuestion(lead.slice(1), question)],
+      embeds: [...lead.slice(0, 1), ...echoed(lead.slice(1))],
       buttons: uniqueButtons(OVERVIEW_BUTTONS),
     };
   }
   const answer = topicReply(best, ctx);
   return {
     ...answer,
-    embeds: [...lead.slice(0, 1), ...withQuestion(answer.embeds, question)],
+    embeds: [...lead.slice(0, 1), ...echoed(answer.embeds)],
     buttons: uniqueButtons([URGENT_BUTTON, ...otherButtons, ...(answer.buttons ?? [])]),
   };
 }
@@ -122,7 +152,16 @@ function noticeReply(
 /** /ask's reply for a question: what `ask` decided, drawn with the shared topic renderers. */
 export function askReply(question: string, ctx: ReplyContext): ReplyDraft {
   if (question.trim() === '') return noticeReply(ASK_TEXT.emptyTitle, ASK_TEXT.empty, ctx, OVERVIEW_BUTTONS);
-  const result = ask(question);
+  return askResultReply(ask(question), question, ctx, QUESTION_LABELS);
+}
+
+/** The reply for what `ask` decided about `question`; `labels` introduce the echoed excerpt. */
+export function askResultReply(
+  result: AskResult,
+  question: string,
+  ctx: ReplyContext,
+  labels: EchoLabels,
+): ReplyDraft {
   switch (result.kind) {
     case 'self-harm':
       // Always private, and nothing else: no pain content, no buttons.
@@ -137,10 +176,10 @@ export function askReply(question: string, ctx: ReplyContext): ReplyDraft {
         ],
       };
     case 'answer':
-      return answerReply(result, question, ctx);
+      return answerReply(result, question, ctx, labels);
     case 'overview': {
       const overview = overviewReply(result.overview ?? 'tip', ctx);
-      return { ...overview, embeds: withQuestion(overview.embeds, question) };
+      return { ...overview, embeds: withQuestion(overview.embeds, question, labels) };
     }
     case 'unsure':
       return noticeReply(ASK_TEXT.unsureTitle, [`"`, userText(question), `"\n\n${ASK_TEXT.unsure}`], ctx, [
@@ -157,20 +196,50 @@ export function askReply(question: string, ctx: ReplyContext): ReplyDraft {
   }
 }
 
+/** The form's custom_id: `ask:private` or `ask:public`, so the submit needs no stored state. */
+const ASK_FORM_PREFIX = 'ask';
+
+/** The question box /ask opens when no question is given (easier than an option on a phone). */
+export function askModal(privately: boolean): ModalDraft {
+  return {
+    customId: `${ASK_FORM_PREFIX}:${privately ? 'private' : 'public'}`,
+    title: ASK_TEXT.modalTitle,
+    inputs: [
+      {
+        customId: QUESTION_OPTION,
+        label: ASK_TEXT.modalLabel,
+        placeholder: ASK_TEXT.modalPlaceholder,
+        maxLength: QUESTION_MAX_LENGTH,
+      },
+    ],
+  };
+}
+
 export const askCommand: SlashCommand = {
   data: withPrivate(
     baseDefinition('ask', 'Ask about hip or lower back pain in your own words').addStringOption((o) =>
       o
         .setName(QUESTION_OPTION)
-        .setDescription('Your question, e.g. "shooting pain down my leg" or "does heat help?"')
-        .setRequired(true)
+        .setDescription('Your question, e.g. "shooting pain down my leg"; leave it out for a question box')
+        .setRequired(false)
         .setMaxLength(QUESTION_MAX_LENGTH),
     ),
     'true',
   ).toJSON(),
+  modal(input) {
+    return typeof input.options[QUESTION_OPTION] === 'string' ? undefined : askModal(isPrivate(input, true));
+  },
   run(input) {
     const value = input.options[QUESTION_OPTION];
     const question = typeof value === 'string' ? value : '';
     return askReply(question, { locale: input.locale, private: isPrivate(input, true) });
+  },
+};
+
+/** The submitted question box: answered exactly as /ask question:<text>. */
+export const askForm: ModalHandler = {
+  prefix: ASK_FORM_PREFIX,
+  run({ rest, fields, locale }) {
+    return askReply(fields[QUESTION_OPTION] ?? '', { locale, private: rest !== 'public' });
   },
 };

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { createApp } from '../core/app.js';
 import { bot } from '../../commands/index.js';
-import { commandInteraction, localeFromEnv } from '../transports/console/parse-line.js';
+import { lineInteraction, localeFromEnv } from '../transports/console/parse-line.js';
 import { renderReply } from '../transports/console/render-text.js';
 
 /**
  * `npm run ask -- "/cause herniated-disc"`: one command, one reply, then exit.
+ * `npm run ask -- "/ask-message <text>"`: the message command used on a message with that text.
  *   --json           the exact interaction response Discord would receive, as compact JSON
  *                    (JSON.stringify of what the gateway POSTs as the callback body)
  *   --locale en-GB   the user's Discord locale (default from LANG)
@@ -43,7 +44,7 @@ function main(): number {
   }
 
   const app = createApp(bot);
-  const request = commandInteraction(line, app.commands, values.locale ?? localeFromEnv());
+  const request = lineInteraction(line, app, values.locale ?? localeFromEnv());
   if (!request.ok) {
     process.stderr.write(`${request.error}\n`);
     return EXIT_UNKNOWN;

@@ -1,13 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import {
-  Routes,
-  type RESTGetAPIApplicationCommandsResult,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import { Routes, type RESTGetAPIApplicationCommandsResult } from 'discord-api-types/v10';
 import { DiscordAPIError, type REST } from 'discord.js';
+import type { CommandDefinition } from '../core/command.js';
 import { installLinks } from './install-links.js';
 
-export type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+export type Definition = CommandDefinition;
 
 export interface DeployTarget {
   readonly applicationId: string;
@@ -79,7 +76,8 @@ const CHOICE_DEFAULTS: Readonly<Record<string, unknown>> = {
 const SETS = new Set(['integration_types', 'contexts', 'channel_types']);
 
 function isEmpty(value: unknown): boolean {
-  if (value === undefined || value === null) return true;
+  // '': Discord returns an empty description for message commands, which have none.
+  if (value === undefined || value === null || value === '') return true;
   if (Array.isArray(value)) return value.length === 0;
   return typeof value === 'object' && Object.keys(value).length === 0;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { REST } from 'discord.js';
-import { commands } from '../../commands/index.js';
+import { definitions } from '../../commands/index.js';
 import { configOrExit } from '../core/config.js';
 import { deployCommands, describeTarget, explainDeployError, formatDiff } from './deploy-sync.js';
 
@@ -30,7 +30,6 @@ async function main(): Promise<number> {
 
   const config = configOrExit(['token', 'applicationId']);
   const target = { applicationId: config.applicationId, guildId: config.guildId };
-  const definitions = commands.map((c) => c.data);
   const rest = new REST({ api: config.apiBase }).setToken(config.token);
   const where = describeTarget(target);
   try {

@@ -1,5 +1,5 @@
 import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
-import type { ComponentHandler, SlashCommand } from './command.js';
+import type { ComponentHandler, MessageCommand, ModalHandler, SlashCommand } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { dispatch, notice, type Dispatched, type Outcome } from './dispatch.js';
 import { normalizeInteraction, type Invocation } from './interaction.js';
@@ -21,6 +21,10 @@ export interface Handled {
 export interface AppOptions {
   readonly commands: readonly SlashCommand[];
   readonly components: readonly ComponentHandler[];
+  /** Message context-menu commands (Apps -> name on a message). */
+  readonly messageCommands?: readonly MessageCommand[];
+  /** Handlers for submitted forms. */
+  readonly modals?: readonly ModalHandler[];
   readonly cooldown?: Cooldown;
   readonly now?: () => number;
 }
@@ -28,16 +32,25 @@ export interface AppOptions {
 /** The transport-independent core: raw interaction JSON in, interaction response out. */
 export function createApp(options: AppOptions) {
   const commands = new Map(options.commands.map((c) => [c.data.name, c]));
+  const messageCommands = new Map((options.messageCommands ?? []).map((c) => [c.data.name, c]));
   const deps = {
     commands,
+    messageCommands,
+    modals: options.modals ?? [],
     components: options.components,
     cooldown: options.cooldown ?? new Cooldown(),
     now: options.now ?? Date.now,
   };
   return {
     commands,
+    messageCommands,
     /** Every label an interaction can be logged or counted under: commands, component prefixes. */
-    labels: [...commands.keys(), ...options.components.map((c) => c.prefix)] as readonly string[],
+    labels: [
+      ...commands.keys(),
+      ...messageCommands.keys(),
+      ...options.components.map((c) => c.prefix),
+      ...(options.modals ?? []).map((m) => m.prefix),
+    ] as readonly string[],
     handle(raw: unknown): Handled {
       const n = normalizeInteraction(raw);
       if (n.ok) {
@@ -82,7 +95,7 @@ function malformedResponse(raw: unknown): {
       response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } },
       id,
     };
-  if (r.type !== 2 && r.type !== 3) return { response: undefined, id };
+  if (r.type !== 2 && r.type !== 3 && r.type !== 5) return { response: undefined, id };
   return {
     id,
     response: messageResponse(COULD_NOT_READ),

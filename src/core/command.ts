@@ -1,5 +1,8 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { ReplyDraft } from './reply.js';
+import type {
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { ModalDraft, ReplyDraft } from './reply.js';
 
 export type OptionValue = string | number | boolean;
 
@@ -25,7 +28,25 @@ export interface SlashCommand {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   run(input: CommandInput): ReplyDraft;
   autocomplete?(input: AutocompleteInput): Choice[];
+  /** A form to open instead of answering (e.g. /ask with no question); undefined: answer with run. */
+  modal?(input: CommandInput): ModalDraft | undefined;
 }
+
+/** What a message command gets: the text of the message it was used on, and the user's locale. */
+export interface MessageCommandInput {
+  /** The message's text and its embeds' text, one part a line; empty for an image-only message. */
+  readonly text: string;
+  readonly locale: string | undefined;
+}
+
+/** A message context-menu command (Apps -> name on a message): its definition and a pure function. */
+export interface MessageCommand {
+  readonly data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  run(input: MessageCommandInput): ReplyDraft;
+}
+
+/** Every definition `npm run deploy` registers. */
+export type CommandDefinition = SlashCommand['data'] | MessageCommand['data'];
 
 /** A handler for clicks on components whose custom_id starts with `prefix:`. */
 export interface ComponentHandler {
@@ -34,6 +55,19 @@ export interface ComponentHandler {
   run(input: {
     readonly rest: string;
     readonly values: readonly string[];
+    readonly locale: string | undefined;
+  }): ReplyDraft;
+  /** Answer with a new message even when clicked in a private reply (e.g. sharing in the channel). */
+  readonly newMessage?: boolean;
+}
+
+/** A handler for submitted forms (modals) whose custom_id starts with `prefix:`. */
+export interface ModalHandler {
+  readonly prefix: string;
+  /** `rest` is the custom_id after `prefix:`; `fields` the text typed, by text input custom_id. */
+  run(input: {
+    readonly rest: string;
+    readonly fields: Readonly<Record<string, string>>;
     readonly locale: string | undefined;
   }): ReplyDraft;
 }

@@ -1,8 +1,8 @@
 import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
-import type { ComponentHandler, SlashCommand } from './command.js';
+import type { ComponentHandler, MessageCommand, ModalHandler, SlashCommand } from './command.js';
 import { Cooldown } from './cooldown.js';
 import type { Invocation } from './interaction.js';
-import { COLORS, messageResponse, updateResponse, type ReplyDraft } from './reply.js';
+import { COLORS, messageResponse, modalResponse, updateResponse, type ReplyDraft } from './reply.js';
 
 export const OUTCOMES = ['ok', 'unknown-command', 'unknown-value', 'cooldown', 'error', 'pong'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -22,6 +22,8 @@ export interface Dispatched {
 export interface DispatchDeps {
   readonly commands: ReadonlyMap<string, SlashCommand>;
   readonly components: readonly ComponentHandler[];
+  readonly messageCommands: ReadonlyMap<string, MessageCommand>;
+  readonly modals: readonly ModalHandler[];
   readonly cooldown: Cooldown;
   readonly now: () => number;
 }
@@ -44,6 +46,10 @@ const UNKNOWN_COMMAND = notice(
 const UNKNOWN_BUTTON = notice(
   'Unknown button',
   'This button is from an older version of the bot. Use /help to start again.',
+);
+const UNKNOWN_FORM = notice(
+  'Unknown form',
+  'This form is from an older version of the bot. Use /help to start again.',
 );
 /** By whole seconds to wait: at most the cooldown window's length in seconds. */
 const cooldownNotices = new Map<number, ReplyDraft>();
@@ -97,13 +103,21 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
   }
 
   const command = inv.kind === 'command' ? deps.commands.get(inv.name) : undefined;
+  const messageCommand = inv.kind === 'message-command' ? deps.messageCommands.get(inv.name) : undefined;
   const handler =
     inv.kind === 'component'
       ? deps.components.find((h) => inv.customId.startsWith(`${h.prefix}:`))
       : undefined;
-  const label = command?.data.name ?? handler?.prefix ?? UNKNOWN_LABEL;
+  const form =
+    inv.kind === 'modal-submit'
+      ? deps.modals.find((h) => inv.customId.startsWith(`${h.prefix}:`))
+      : undefined;
+  const label =
+    command?.data.name ?? messageCommand?.data.name ?? handler?.prefix ?? form?.prefix ?? UNKNOWN_LABEL;
   const answer = (draft: ReplyDraft) =>
-    inv.kind === 'component' && inv.onEphemeral ? updateResponse(draft) : messageResponse(draft);
+    inv.kind === 'component' && inv.onEphemeral && !handler?.newMessage
+      ? updateResponse(draft)
+      : messageResponse(draft);
 
   const waitMs = deps.cooldown.take(inv.userId, deps.now());
   if (waitMs > 0) {
@@ -124,7 +138,25 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
           outcome: 'unknown-command',
         };
       }
+      const modal = command.modal?.(inv);
+      if (modal) return { response: modalResponse(modal), label, outcome: 'ok' };
       const draft = command.run(inv);
+      return { response: messageResponse(draft), label, outcome: draft.outcome ?? 'ok' };
+    }
+    if (inv.kind === 'message-command') {
+      if (!messageCommand) {
+        return { response: messageResponse(UNKNOWN_COMMAND), label, outcome: 'unknown-command' };
+      }
+      const draft = messageCommand.run({ text: inv.text, locale: inv.locale });
+      return { response: messageResponse(draft), label, outcome: draft.outcome ?? 'ok' };
+    }
+    if (inv.kind === 'modal-submit') {
+      if (!form) return { response: messageResponse(UNKNOWN_FORM), label, outcome: 'unknown-command' };
+      const draft = form.run({
+        rest: inv.customId.slice(form.prefix.length + 1),
+        fields: inv.fields,
+        locale: inv.locale,
+      });
       return { response: messageResponse(draft), label, outcome: draft.outcome ?? 'ok' };
     }
     if (!handler) {

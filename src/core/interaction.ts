@@ -23,6 +23,18 @@ export type Invocation =
       readonly focused: { readonly name: string; readonly value: string };
     })
   | (Base & {
+      /** A message context-menu command (type 2 with data.type 3): the target message's text. */
+      readonly kind: 'message-command';
+      readonly name: string;
+      readonly text: string;
+    })
+  | (Base & {
+      /** A submitted form (type 5): what was typed, by text input custom_id. */
+      readonly kind: 'modal-submit';
+      readonly customId: string;
+      readonly fields: Readonly<Record<string, string>>;
+    })
+  | (Base & {
       readonly kind: 'component';
       readonly customId: string;
       readonly values: readonly string[];
@@ -99,6 +111,83 @@ function userIdOf(i: Json): string {
 }
 
 const EPHEMERAL = 64;
+const MESSAGE_COMMAND = 3;
+const TEXT_INPUT = 4;
+const ACTION_ROW = 1;
+const LABEL = 18;
+
+/** Up to `max` characters of `parts`, one part a line: a bound on what any search reads. */
+function joinCut(parts: readonly string[], max: number): string {
+  return cut(parts.filter((p) => p !== '').join('\n'), max);
+}
+
+function optionalString(value: unknown, path: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') fail(path, 'expected a string');
+  return value;
+}
+
+/** The text of one embed: title, author, description, each field, footer. */
+function embedText(raw: unknown, path: string): string[] {
+  const e = object(raw, path);
+  const author = optionalObject(e.author, `${path}.author`);
+  const footer = optionalObject(e.footer, `${path}.footer`);
+  const fields = e.fields === undefined ? [] : list(e.fields, `${path}.fields`, 25);
+  return [
+    optionalString(e.title, `${path}.title`),
+    optionalString(author?.name, `${path}.author.name`),
+    optionalString(e.description, `${path}.description`),
+    ...fields.flatMap((f, n) => {
+      const field = object(f, `${path}.fields.${n}`);
+      return [
+        optionalString(field.name, `${path}.fields.${n}.name`),
+        optionalString(field.value, `${path}.fields.${n}.value`),
+      ];
+    }),
+    optionalString(footer?.text, `${path}.footer.text`),
+  ];
+}
+
+/**
+ * The text of the message a message command was used on: data.resolved.messages[data.target_id],
+ * its content and its embeds' text (Discord sends the content for message commands without the
+ * privileged message content intent).
+ */
+function targetText(data: Json): string {
+  const targetId = snowflake(data.target_id, 'data.target_id');
+  const resolved = object(data.resolved, 'data.resolved');
+  const messages = object(resolved.messages, 'data.resolved.messages');
+  const message = object(messages[targetId], 'data.resolved.messages[target_id]');
+  const at = 'data.resolved.messages[target_id]';
+  const content = cut(optionalString(message.content, `${at}.content`), INPUT_LIMITS.messageContent);
+  const embeds = message.embeds === undefined ? [] : list(message.embeds, `${at}.embeds`, 10);
+  const embedParts = embeds.flatMap((e, n) => embedText(e, `${at}.embeds.${n}`));
+  return joinCut([content, joinCut(embedParts, INPUT_LIMITS.embedsText)], Number.POSITIVE_INFINITY);
+}
+
+/** One text input of a submitted form, as Discord sends it: `{type: 4, custom_id, value}`. */
+function textInput(raw: unknown, path: string, fields: Record<string, string>): void {
+  const c = object(raw, path);
+  if (c.type !== TEXT_INPUT) return; // other input kinds: this app's forms have none
+  const id = text(c.custom_id, `${path}.custom_id`, 1, INPUT_LIMITS.customId);
+  fields[id] = text(c.value, `${path}.value`, 0, INPUT_LIMITS.textInput);
+}
+
+/** What was typed in a submitted form: inputs in label components, or in action rows (older forms). */
+function modalFields(data: Json): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const rows = data.components === undefined ? [] : list(data.components, 'data.components', 5);
+  rows.forEach((raw, i) => {
+    const at = `data.components.${i}`;
+    const row = object(raw, at);
+    if (row.type === LABEL) textInput(row.component, `${at}.component`, fields);
+    else if (row.type === ACTION_ROW)
+      list(row.components, `${at}.components`, 5).forEach((c, j) =>
+        textInput(c, `${at}.components.${j}`, fields),
+      );
+  });
+  return fields;
+}
 
 /*
  * Hand-written rather than a valibot schema (as config.ts uses): this runs for every interaction,
@@ -107,7 +196,8 @@ const EPHEMERAL = 64;
 function reduce(raw: unknown): Invocation {
   const i = object(raw, 'body');
   if (i.type === 1) return { kind: 'ping', id: snowflake(i.id, 'id') };
-  if (i.type !== 2 && i.type !== 3 && i.type !== 4) fail('type', 'expected an interaction type 1, 2, 3 or 4');
+  if (i.type !== 2 && i.type !== 3 && i.type !== 4 && i.type !== 5)
+    fail('type', 'expected an interaction type 1, 2, 3, 4 or 5');
   // Built field by field, not by spreading a shared base: this runs for every interaction.
   const id = snowflake(i.id, 'id');
   const token = text(i.token, 'token', 1, 500);
@@ -127,7 +217,13 @@ function reduce(raw: unknown): Invocation {
     const onEphemeral = ((flags ?? 0) & EPHEMERAL) !== 0;
     return { kind: 'component', id, token, userId, locale, customId, values, onEphemeral };
   }
+  if (i.type === 5) {
+    const customId = text(data.custom_id, 'data.custom_id', 1, INPUT_LIMITS.customId);
+    return { kind: 'modal-submit', id, token, userId, locale, customId, fields: modalFields(data) };
+  }
   const name = text(data.name, 'data.name', 1, 32);
+  if (i.type === 2 && data.type === MESSAGE_COMMAND)
+    return { kind: 'message-command', id, token, userId, locale, name, text: targetText(data) };
   const options: Record<string, OptionValue> = {};
   let focused: { name: string; value: string } | undefined;
   for (const o of data.options === undefined ? [] : checkOptions(data.options, 'data.options', 3)) {

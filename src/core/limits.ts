@@ -36,6 +36,12 @@ export const INPUT_LIMITS = {
   optionValue: 6000,
   nameOption: 100,
   customId: 100,
+  /** A message's content: 2,000 characters, 4,000 with Nitro. */
+  messageContent: 4000,
+  /** All of a message's embeds together. */
+  embedsText: 6000,
+  /** A modal's text input value. */
+  textInput: 4000,
 } as const;
 
 /** Every way a message breaks Discord's limits, as readable lines; empty when it fits. */

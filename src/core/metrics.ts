@@ -10,7 +10,15 @@ import { OUTCOMES } from './dispatch.js';
  */
 
 /** Interaction kinds, as the app tells them apart. */
-export const KINDS = ['command', 'autocomplete', 'component', 'ping', 'malformed'] as const;
+export const KINDS = [
+  'command',
+  'autocomplete',
+  'component',
+  'message-command',
+  'modal-submit',
+  'ping',
+  'malformed',
+] as const;
 const ALL_OUTCOMES: readonly string[] = [...OUTCOMES, 'malformed'];
 /** The label of anything not on an allow-list. */
 const OTHER = 'other';

@@ -315,3 +315,63 @@ export function selectChoice(
     { message },
   );
 }
+
+/**
+ * A message command (type 2, data.type 3) used on someone else's message with this content and
+ * embeds: Discord resolves the target message into data.resolved.messages.
+ */
+export function messageCommand(
+  name: string,
+  message: { readonly content: string; readonly embeds?: readonly Record<string, unknown>[] },
+  options: InteractionOptions = {},
+) {
+  const place = options.place ?? 'guild';
+  const fields = placeFields(place, options.userId ?? DEFAULT_USER, options.guildId ?? GUILD_ID);
+  const targetId = snowflake();
+  const target = {
+    id: targetId,
+    channel_id: fields.channel_id as string,
+    author: user('1300000000000000777', 'author777'),
+    content: message.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: message.embeds ?? [],
+    pinned: false,
+    type: MessageType.Default,
+    flags: 0,
+    components: [],
+  };
+  const data = {
+    id: commandId(name),
+    name,
+    type: ApplicationCommandType.Message,
+    target_id: targetId,
+    resolved: { messages: { [targetId]: target } },
+    ...(place === 'guild' ? { guild_id: options.guildId ?? GUILD_ID } : {}),
+  };
+  return interaction(InteractionType.ApplicationCommand, data, options);
+}
+
+/**
+ * A submitted form (type 5): each text input's value by custom_id, in label components as Discord
+ * sends them now, or in action rows (its older layout).
+ */
+export function modalSubmit(
+  customId: string,
+  values: Readonly<Record<string, string>>,
+  options: InteractionOptions = {},
+  layout: 'label' | 'row' = 'label',
+) {
+  const components = Object.entries(values).map(([id, value], n) => {
+    const input = { type: ComponentType.TextInput, id: 2 * n + 2, custom_id: id, value };
+    return layout === 'label'
+      ? { type: ComponentType.Label, id: 2 * n + 1, component: input }
+      : { type: ComponentType.ActionRow, id: 2 * n + 1, components: [input] };
+  });
+  return interaction(InteractionType.ModalSubmit, { custom_id: customId, components }, options);
+}

@@ -2,7 +2,10 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   EmbedBuilder,
+  LabelBuilder,
+  ModalBuilder,
   StringSelectMenuBuilder,
+  TextInputBuilder,
   type MessageActionRowComponentBuilder,
 } from '@discordjs/builders';
 import {
@@ -10,6 +13,7 @@ import {
   ComponentType,
   InteractionResponseType,
   MessageFlags,
+  TextInputStyle,
   type APIInteractionResponse,
   type APIEmbed,
   type APIInteractionResponseCallbackData,
@@ -64,6 +68,21 @@ export interface ReplyDraft {
   readonly private?: boolean;
   /** For the log: the value asked for matched nothing. */
   readonly outcome?: 'unknown-value';
+}
+
+/** A form (modal) with paragraph text inputs; what is typed comes back in a modal submit. */
+export interface ModalDraft {
+  readonly customId: string;
+  /** At most 45 characters (Discord's limit, checked by builders). */
+  readonly title: string;
+  readonly inputs: readonly {
+    readonly customId: string;
+    /** At most 45 characters. */
+    readonly label: string;
+    /** At most 100 characters. */
+    readonly placeholder?: string;
+    readonly maxLength: number;
+  }[];
 }
 
 export const COLORS = {
@@ -207,4 +226,27 @@ export function messageResponse(draft: ReplyDraft): APIInteractionResponse {
 export function updateResponse(draft: ReplyDraft): APIInteractionResponse {
   const { flags: _flags, ...data } = buildMessage(draft);
   return { type: InteractionResponseType.UpdateMessage, data };
+}
+
+/**
+ * Opens a form (type 9). Each input is a paragraph text input inside a label component, the layout
+ * Discord's docs give now (a label on the text input itself is deprecated); builders' toJSON checks
+ * Discord's limits (title and label 45, placeholder 100, max_length 4,000, 1 to 5 labels).
+ */
+export function modalResponse(draft: ModalDraft): APIInteractionResponse {
+  const modal = new ModalBuilder()
+    .setCustomId(draft.customId)
+    .setTitle(draft.title)
+    .addLabelComponents(
+      draft.inputs.map((input) => {
+        const text = new TextInputBuilder()
+          .setCustomId(input.customId)
+          .setStyle(TextInputStyle.Paragraph)
+          .setRequired(true)
+          .setMaxLength(input.maxLength);
+        if (input.placeholder) text.setPlaceholder(input.placeholder);
+        return new LabelBuilder().setLabel(input.label).setTextInputComponent(text);
+      }),
+    );
+  return { type: InteractionResponseType.Modal, data: modal.toJSON() };
 }

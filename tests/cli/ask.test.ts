@@ -43,6 +43,21 @@ describe('npm run ask (built CLI)', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 
+  it('/ask-message <text> prints the message command’s private reply; /ask alone prints the question box (type 9)', async () => {
+    const run = await ask('/ask-message', 'I think I slipped a disc');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\(only you can see this\)\n\nCause: Herniated disc\n/);
+    expect(run.stdout).toContain('From the message\nI think I slipped a disc');
+    const form = await ask('--json', '/ask');
+    expect(form.code).toBe(0);
+    expect(JSON.parse(form.stdout)).toMatchObject({
+      type: 9,
+      data: { custom_id: 'ask:private', title: 'Ask hip-back-bot' },
+    });
+    const text = await ask('/ask');
+    expect(text.stdout).toMatch(/^Form: Ask hip-back-bot\n {2}Your question about hip or lower back pain/);
+  });
+
   it('takes the command as separate words too, and lay terms', async () => {
     const run = await ask('/cause', 'slipped', 'disc');
     expect(run.code).toBe(0);

@@ -1,37 +1,39 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { definitions as allDefinitions } from '../../commands/index.js';
 import { diffCommands, formatDiff, invalidFormFields, type Definition } from '../../src/cli/deploy-sync.js';
 import { BUILT, runBuilt } from '../helpers/run-built.js';
 
 const APPLICATION_ID = '1300000000000000001';
 const GUILD_ID = '1300000000000000100';
 const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.deploytest.TheSecretHmacOfTheDeployToken_abc';
-const definitions: readonly Definition[] = commands.map((c) => c.data);
+const definitions: readonly Definition[] = allDefinitions;
 
 /**
  * A command as Discord returns it from GET: with its own fields (id, version...) and the
  * documented defaults spelled out, and without the options' `required: false`.
  */
 function asRegistered(definition: Definition, index: number): Record<string, unknown> {
+  // A message command (type 3) has no description or options: Discord returns description "".
+  const slash = 'options' in definition || 'description' in definition ? definition : undefined;
   return {
     id: String(1310000000000000000n + BigInt(index)),
     application_id: APPLICATION_ID,
     version: '1310000000000000999',
     default_member_permissions: null,
-    type: 1,
+    type: definition.type ?? 1,
     name: definition.name,
     name_localizations: null,
-    description: definition.description,
+    description: slash?.description ?? '',
     description_localizations: null,
     dm_permission: true,
     nsfw: false,
     integration_types: [...(definition.integration_types ?? [])].reverse(),
     contexts: definition.contexts ?? null,
-    ...(definition.options?.length
+    ...(slash?.options?.length
       ? {
-          options: definition.options.map((option) => {
+          options: slash.options.map((option) => {
             const { required, ...rest } = option as { required?: boolean };
             return required ? option : rest;
           }),

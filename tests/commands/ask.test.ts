@@ -56,13 +56,13 @@ const EVERY_KIND = [
 ];
 
 describe('/ask', () => {
-  it('is registered, with a required question within Discord limits and an optional private flag', () => {
+  it('is registered, with an optional question within Discord limits and an optional private flag', () => {
     expect(commands).toContain(askCommand);
     const [question, privateOption] = askCommand.data.options ?? [];
     expect(question).toMatchObject({
       name: 'question',
       type: ApplicationCommandOptionType.String,
-      required: true,
+      required: false,
       max_length: QUESTION_MAX_LENGTH,
     });
     expect(QUESTION_MAX_LENGTH).toBeLessThanOrEqual(6000);
@@ -158,8 +158,8 @@ describe('/ask', () => {
     expect(data.embeds?.at(-1)?.footer?.text).toBe(PROVIDER_RECOMMENDATION);
   });
 
-  it('a missing question (a transport that drops it) gets a private prompt, not a crash', () => {
-    const data = expectMessageInvariants(send({}).response, { ephemeral: true });
+  it('an empty question (only spaces) gets a private prompt, not a crash', () => {
+    const data = expectMessageInvariants(send({ question: '   ' }).response, { ephemeral: true });
     expect(data.embeds?.[0]?.title).toBe(ASK_TEXT.emptyTitle);
   });
 

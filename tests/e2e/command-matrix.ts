@@ -54,10 +54,9 @@ export function invocationsOf(command: SlashCommand): Invocation[] {
   let bases: Record<string, OptionValue>[] = [{}];
   for (const [option, values] of Object.entries(valuesOf(command))) {
     const picked = values.map((v) => ({ [option]: v }));
-    bases = bases.flatMap((b) => [
-      ...(required.has(option) ? [] : [b]),
-      ...picked.map((p) => ({ ...b, ...p })),
-    ]);
+    // A command with a form (/ask) opens it when its text option is left out: tests/e2e/talk.test.ts.
+    const mayBeLeftOut = !required.has(option) && !command.modal;
+    bases = bases.flatMap((b) => [...(mayBeLeftOut ? [b] : []), ...picked.map((p) => ({ ...b, ...p }))]);
   }
   let all = bases;
   for (const flag of booleans) {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { definitions } from '../../commands/index.js';
 import { missingAccess } from '../fake-discord/faults.js';
 import { APPLICATION_ID, GUILD_ID, fakeBotToken } from '../fake-discord/payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.js';
@@ -48,7 +48,7 @@ function deploy(args: readonly string[], env: Readonly<Record<string, string>> =
 }
 
 const puts = () => fake.rest.requests.filter((r) => r.method === 'PUT');
-const names = commands.map((c) => c.data.name).sort();
+const names = definitions.map((c) => c.name).sort();
 
 describe('npm run deploy against the fake Discord', () => {
   test(
@@ -60,6 +60,13 @@ describe('npm run deploy against the fake Discord', () => {
         `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`,
       ]);
       expect((fake.rest.commands.get(GUILD_ID) ?? []).map((c) => c.name).sort()).toEqual(names);
+      expect(
+        (fake.rest.commands.get(GUILD_ID) ?? []).find((c) => c.name === 'Ask hip-back-bot'),
+      ).toMatchObject({
+        type: 3,
+        integration_types: [0, 1],
+        contexts: [0, 1, 2],
+      });
 
       const second = await deploy([], { DISCORD_GUILD_ID: GUILD_ID });
       expect(second.code).toBe(0);

@@ -319,7 +319,15 @@ export class FakeRest extends EventEmitter {
     const stored: Record<string, unknown>[] = [];
     for (const [i, definition] of (body as Record<string, unknown>[]).entries()) {
       const name = definition.name;
-      if (typeof name !== 'string' || !COMMAND_NAME.test(name) || name !== name.toLowerCase()) {
+      // Chat input names are lower case without spaces; user and message commands (types 2, 3)
+      // take any 1 to 32 characters, spaces and capitals included.
+      const contextMenu = definition.type === 2 || definition.type === 3;
+      const valid =
+        typeof name === 'string' &&
+        (contextMenu
+          ? name.length >= 1 && name.length <= 32
+          : COMMAND_NAME.test(name) && name === name.toLowerCase());
+      if (!valid) {
         return invalidFormBody(`${i}.name`, 'Command name is invalid');
       }
       const existing = (this.commands.get(scope) ?? []).find((c) => c.name === name);
@@ -354,6 +362,8 @@ function asRegistered(
     default_member_permissions: null,
     nsfw: false,
     ...(scope === 'global' ? { dm_permission: true } : { guild_id: scope }),
+    // Discord returns an empty description for user and message commands, which have none.
+    ...(definition.type === 2 || definition.type === 3 ? { description: '' } : {}),
     ...definition,
     ...(options ? { options } : {}),
   };

@@ -4,7 +4,9 @@ import {
   autocomplete,
   buttonClick,
   chatInput,
+  messageCommand,
   messageFromReply,
+  modalSubmit,
   selectChoice,
   type InteractionOptions,
 } from '../../src/core/payloads.js';
@@ -71,4 +73,23 @@ export function clicksOf(data: APIInteractionResponseCallbackData): Click[] {
     }
   }
   return out;
+}
+
+/** A message command (type 2, data.type 3) used on a message with this content and these embeds. */
+export function messageCommandInteraction(
+  name: string,
+  message: { readonly content: string; readonly embeds?: readonly Record<string, unknown>[] },
+  who: Who = {},
+) {
+  return messageCommand(name, message, where(who));
+}
+
+/** A submitted form: text inputs by custom_id, in label components (or action rows, Discord's older layout). */
+export function modalSubmitInteraction(
+  customId: string,
+  fields: Readonly<Record<string, string>>,
+  who: Who = {},
+  layout: 'label' | 'row' = 'label',
+) {
+  return modalSubmit(customId, fields, where(who), layout);
 }

@@ -1,10 +1,16 @@
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createApp, type App, type AppOptions } from '../../core/app.js';
 import { Cooldown } from '../../core/cooldown.js';
-import { commandInteraction, componentInteraction, localeFromEnv } from './parse-line.js';
-import { renderReply, type RenderedReply } from './render-text.js';
+import {
+  CONSOLE_MESSAGE_COMMAND,
+  componentInteraction,
+  lineInteraction,
+  localeFromEnv,
+  modalSubmitInteraction,
+} from './parse-line.js';
+import { modalInputs, renderReply, type ModalInput, type RenderedReply } from './render-text.js';
 
 export interface ConsoleOptions {
   readonly app: App;
@@ -34,11 +40,16 @@ function consoleHelp(app: App): string {
     );
     return `  /${[command.data.name, ...options].join(' ')}\n      ${command.data.description}`;
   });
+  for (const command of app.messageCommands.values())
+    lines.push(
+      `  /${CONSOLE_MESSAGE_COMMAND} <message text>\n      Apps -> ${command.data.name} on a message with that text`,
+    );
   return [
     'Type a slash command as in Discord, for example:',
     '  /cause herniated-disc   /cause name:"slipped disc"   /tips   /urgent private:true',
     'For a command with one text option, name: can be left out. After a reply, type a number to',
-    'open that button or menu option. help shows this, exit (or Ctrl-D) quits.',
+    'open that button or menu option. /ask with no question asks for it on the next line.',
+    'help shows this, exit (or Ctrl-D) quits.',
     '',
     'Commands:',
     ...lines,
@@ -56,11 +67,29 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const rl = createInterface({ input: options.input, output, terminal: output.isTTY === true });
   rl.on('SIGINT', () => rl.close());
   let last: RenderedReply | undefined;
+  /** A form Discord would show: its inputs are asked for one line each, then it is submitted. */
+  let form: { customId: string; inputs: ModalInput[]; values: Record<string, string> } | undefined;
+
+  const askNext = () => {
+    const input = form?.inputs[Object.keys(form.values).length];
+    if (!input) return;
+    const limit = input.maxLength ? `, up to ${input.maxLength} characters` : '';
+    write(
+      `${input.label}${input.placeholder ? ` (${input.placeholder})` : ''}${limit}. An empty line cancels.`,
+    );
+  };
 
   const show = (raw: unknown) => {
     const handled = app.handle(raw);
     if (!handled.response) {
       write('(no reply)');
+      return;
+    }
+    if (handled.response.type === InteractionResponseType.Modal) {
+      const data = handled.response.data;
+      form = { customId: data.custom_id, inputs: modalInputs(data), values: {} };
+      write(`\n${data.title}`);
+      askNext();
       return;
     }
     last = renderReply(handled.response, {
@@ -76,6 +105,23 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   rl.prompt();
   for await (const line of rl) {
     const input = line.trim();
+    if (form) {
+      const current = form.inputs[Object.keys(form.values).length];
+      if (input === '' || !current) {
+        write('Cancelled.');
+        form = undefined;
+      } else {
+        form.values[current.customId] = current.maxLength ? input.slice(0, current.maxLength) : input;
+        if (Object.keys(form.values).length < form.inputs.length) askNext();
+        else {
+          const submitted = form;
+          form = undefined;
+          show(modalSubmitInteraction(submitted.customId, submitted.values, locale));
+        }
+      }
+      rl.prompt();
+      continue;
+    }
     if (input === 'exit' || input === 'quit') break;
     if (input === 'help' || input === '?') {
       write(consoleHelp(app));
@@ -84,7 +130,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       if (action) show(componentInteraction(action, last?.flags ?? 0, locale));
       else write(last?.actions.length ? `Choose 1 to ${last.actions.length}.` : 'No buttons to open yet.');
     } else if (input.startsWith('/')) {
-      const parsed = commandInteraction(input, app.commands, locale);
+      const parsed = lineInteraction(input, app, locale);
       if (parsed.ok) show(parsed.interaction);
       else write(parsed.error);
     } else if (input !== '') {

@@ -3,11 +3,13 @@ import {
   Locale,
   type APIApplicationCommandBasicOption,
 } from 'discord-api-types/v10';
-import type { OptionValue, SlashCommand } from '../../core/command.js';
+import type { MessageCommand, OptionValue, SlashCommand } from '../../core/command.js';
 import {
   buttonClick,
   chatInput,
+  messageCommand,
   messageFromReply,
+  modalSubmit,
   selectChoice,
   type BuiltInteraction,
   type InteractionOptions,
@@ -209,6 +211,48 @@ export function commandInteraction(
   if (missing.length > 0) return { ok: false, error: `/${name} needs ${missing.join(', ')}` };
 
   return { ok: true, interaction: chatInput(name, options satisfies OptionValues, fromConsole(locale)) };
+}
+
+/**
+ * What the console calls the message command: `/ask-message <text>` stands for right-clicking a
+ * message with that text and choosing Apps -> the app's message command.
+ */
+export const CONSOLE_MESSAGE_COMMAND = 'ask-message';
+
+/** The message command `name` used on a message whose content is `text` (type 2, data.type 3). */
+export function messageCommandInteraction(name: string, text: string, locale: string) {
+  return messageCommand(name, { content: text }, fromConsole(locale));
+}
+
+/** A submitted form (type 5): each text input's value by its custom_id, in label components. */
+export function modalSubmitInteraction(
+  customId: string,
+  fields: Readonly<Record<string, string>>,
+  locale: string,
+) {
+  return modalSubmit(customId, fields, fromConsole(locale));
+}
+
+/**
+ * A typed line as the interaction Discord would send: `/ask-message <text>` for the message command
+ * (the text is the message's content; quotes around all of it are optional), else a slash command.
+ */
+export function lineInteraction(
+  line: string,
+  app: {
+    readonly commands: ReadonlyMap<string, SlashCommand>;
+    readonly messageCommands: ReadonlyMap<string, MessageCommand>;
+  },
+  locale: string,
+): ParsedLine {
+  const trimmed = line.trim();
+  const match = /^\/(\S+)(?:\s+([\s\S]*))?$/.exec(trimmed);
+  const messageCommand = [...app.messageCommands.values()][0];
+  if (match?.[1]?.toLowerCase() === CONSOLE_MESSAGE_COMMAND && messageCommand) {
+    const text = unquote((match[2] ?? '').trim());
+    return { ok: true, interaction: messageCommandInteraction(messageCommand.data.name, text, locale) };
+  }
+  return commandInteraction(line, app.commands, locale);
 }
 
 /** What a numbered label in a rendered reply opens: a button, or one option of a select menu. */

@@ -6,6 +6,7 @@ import {
   type APIEmbed,
   type APIInteractionResponse,
   type APIMessageTopLevelComponent,
+  type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { Action } from './parse-line.js';
 
@@ -68,6 +69,38 @@ function renderComponents(
   return { lines, actions };
 }
 
+export interface ModalInput {
+  readonly customId: string;
+  readonly label: string;
+  readonly placeholder: string | undefined;
+  readonly maxLength: number | undefined;
+}
+
+/** The text inputs of a form (modal), in label components or in action rows (older forms). */
+export function modalInputs(data: APIModalInteractionResponseCallbackData): ModalInput[] {
+  const out: ModalInput[] = [];
+  for (const c of data.components) {
+    if (c.type === ComponentType.Label && c.component.type === ComponentType.TextInput) {
+      const t = c.component;
+      out.push({
+        customId: t.custom_id,
+        label: c.label,
+        placeholder: t.placeholder,
+        maxLength: t.max_length,
+      });
+    } else if (c.type === ComponentType.ActionRow) {
+      for (const t of c.components)
+        out.push({
+          customId: t.custom_id,
+          label: t.label ?? t.custom_id,
+          placeholder: t.placeholder,
+          maxLength: t.max_length,
+        });
+    }
+  }
+  return out;
+}
+
 export interface RenderOptions {
   /** Colour, only for a terminal. */
   readonly color: boolean;
@@ -82,6 +115,17 @@ export function renderReply(response: APIInteractionResponse, options: RenderOpt
   const { color } = options;
   // validateStream off: the caller decides (colour on a terminal), whichever stream the text goes to.
   const paint = (style: Style, s: string) => (color ? styleText(style, s, { validateStream: false }) : s);
+  if (response.type === InteractionResponseType.Modal) {
+    const inputs = modalInputs(response.data);
+    const lines = inputs.map(
+      (i) => `  ${i.label}${i.placeholder ? paint('dim', ` (${i.placeholder})`) : ''}`,
+    );
+    return {
+      text: [paint('bold', `Form: ${response.data.title}`), ...lines].join('\n'),
+      actions: [],
+      flags: 0,
+    };
+  }
   if (
     response.type !== InteractionResponseType.ChannelMessageWithSource &&
     response.type !== InteractionResponseType.UpdateMessage

@@ -190,6 +190,45 @@ describe('local console (in process)', () => {
     expect(sent).toEqual([]);
   });
 
+  it('/ask-message <text> is Apps -> Ask hip-back-bot on a message with that text: the private /ask answer, with the share button', async () => {
+    const text = 'my back hurts and I have lost control of my bladder';
+    const { replies, sent } = await session([`/ask-message ${text}`]);
+    expect(sent[0]).toMatchObject({ type: 2, data: { name: 'Ask hip-back-bot', type: 3 } });
+    const data = sent[0]?.data as {
+      target_id: string;
+      resolved: { messages: Record<string, { content: string }> };
+    };
+    expect(data.resolved.messages[data.target_id]?.content).toBe(text);
+    const reply = replies[0] ?? '';
+    expect(reply).toMatch(
+      /^\(only you can see this\)\n\nIf you have any of these, call your local emergency number now/,
+    );
+    expect(reply).toContain('The message mentions');
+    expect(reply).toContain('[1] Share warning signs in this channel');
+    expect(reply.endsWith(PROVIDER_RECOMMENDATION)).toBe(true);
+  });
+
+  it('/ask with no question opens the question box as a prompt; the typed line is submitted as the form', async () => {
+    const { output, sent } = await session(['/ask', 'I think I slipped a disc']);
+    expect(output).toContain('Ask hip-back-bot\nYour question about hip or lower back pain (e.g. ');
+    expect(sent[1]).toMatchObject({
+      type: 5,
+      data: {
+        custom_id: 'ask:private',
+        components: [{ type: 18, component: { custom_id: 'question', value: 'I think I slipped a disc' } }],
+      },
+    });
+    expect(output).toContain('Cause: Herniated disc');
+    expect(output).toContain(`${PROVIDER_RECOMMENDATION}\n`);
+  });
+
+  it('an empty line cancels the question box', async () => {
+    const { output, sent } = await session(['/ask', '', '/tips']);
+    expect(output).toContain('Cancelled.');
+    expect(sent).toHaveLength(2);
+    expect(output).toContain('Alleviating Lower Back Hip Pain');
+  });
+
   it('uses the given locale for the interaction', async () => {
     const { sent } = await session(['/urgent'], { locale: 'en-GB' });
     expect(sent[0]?.locale).toBe('en-GB');

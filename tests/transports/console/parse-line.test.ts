@@ -155,7 +155,6 @@ describe('option values as in Discord', () => {
   it.each([
     ['/cause slipped disc name:sciatica', '/cause: name is given twice ("slipped disc")'],
     ['/ask question:', '/ask: question: has no value'],
-    ['/ask private:true', '/ask needs question'],
   ])('%s is refused: %s', (line, error) => {
     expect(parse(line)).toBe(error);
   });

@@ -22,6 +22,8 @@ import {
   commandInteraction,
   componentInteraction,
   snowflake,
+  messageCommandInteraction,
+  modalSubmitInteraction,
   type Click,
   type OptionInput,
 } from '../../helpers/interactions.js';
@@ -187,6 +189,35 @@ describe('HTTP endpoint: commands, autocomplete and components', () => {
     expect(line).toMatchObject({ command: 'cause', outcome: 'unknown-value', transport: 'http' });
     expect(typeof line.latencyMs).toBe('number');
     expect(server.stdout()).not.toContain('zebra-quilt');
+  });
+});
+
+describe('HTTP endpoint: the message command and the /ask question box (issue 13)', () => {
+  it('answers Apps -> Ask hip-back-bot privately, its share button publicly, /ask alone with the form and its submit as /ask, each as the in-process app does; logs carry no text', async () => {
+    const text = 'my back hurts and I have lost control of my bladder, quokka-4471';
+    const requests = [
+      messageCommandInteraction('Ask hip-back-bot', { content: text }, who()),
+      messageCommandInteraction('Ask hip-back-bot', { content: '' }, who()),
+      componentInteraction({ customId: 'share:urgent' }, MessageFlags.Ephemeral, who()),
+      commandInteraction('ask', {}, who()),
+      commandInteraction('ask', { private: false }, who()),
+      modalSubmitInteraction('ask:private', { question: `${text} again` }, who()),
+    ];
+    const types: number[] = [];
+    for (const raw of requests) {
+      const reply = await server.interact(raw);
+      expect(reply.status).toBe(200);
+      const body = expectJson(reply) as APIInteractionResponse;
+      expect(body).toEqual(reference.handle(raw).response);
+      types.push(body.type);
+    }
+    expect(types).toEqual([4, 4, 4, 9, 9, 4]);
+    const last = requests.at(-1);
+    const line = await server.waitForLog((l) => l.interaction === last?.id);
+    expect(line).toMatchObject({ command: 'ask', outcome: 'ok' });
+    const first = await server.waitForLog((l) => l.interaction === requests[0]?.id);
+    expect(first).toMatchObject({ command: 'Ask hip-back-bot', outcome: 'ok' });
+    expect(server.stdout()).not.toContain('quokka');
   });
 });
 
