@@ -49,8 +49,20 @@ const EXPECTED_SEND_ERRORS: Readonly<Record<number, string>> = {
   40060: 'interaction already acknowledged: another process answered it (two instances on one token?)',
 };
 
-interface DiscordJsActions {
-  actions: { InteractionCreate: { handle(data: unknown): void } };
+/**
+ * The one reach into discord.js internals. discord.js turns each INTERACTION_CREATE into an
+ * Interaction object, whose constructor throws on an incomplete payload inside the websocket
+ * handler, and that kills the process (tests/e2e/discordjs-interactions.test.ts shows it with a
+ * plain Client). No ClientOptions setting turns this off, and Events.Raw or client.ws listeners run
+ * before it but cannot stop it. The bot answers from the raw payload and never reads
+ * those objects, so its client does not build them (nor cache channels or users for them).
+ */
+function skipInteractionObjects(client: Client): void {
+  const internals = client as unknown as { actions?: { InteractionCreate?: { handle: unknown } } };
+  const action = internals.actions?.InteractionCreate;
+  if (!action)
+    throw new Error('discord.js has no actions.InteractionCreate any more: see skipInteractionObjects');
+  action.handle = () => undefined;
 }
 
 /**
@@ -132,12 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     rest: { api: options.apiBase, timeout: options.restTimeoutMs ?? REST_TIMEOUT_MS, retries: 1 },
   });
 
-  // discord.js also turns each INTERACTION_CREATE into its own Interaction object, whose
-  // constructor throws a TypeError on an incomplete payload; that throw escapes the websocket
-  // message handler and kills the process. The bot answers from the raw payload (below) and never
-  // reads those objects, so this client skips building them: one bad interaction cannot crash it,
-  // and no channel or user gets cached on its account.
-  (client as unknown as DiscordJsActions).actions.InteractionCreate.handle = () => undefined;
+  skipInteractionObjects(client);
 
   let stopping = false;
   const sending = new Set<Promise<void>>();
