@@ -4,7 +4,7 @@ import type { Kind, TopicId } from './types.js';
  * How people word questions about each topic, for /ask's search (on top of `layTerms`, which
  * autocomplete shares). These are names and phrasings, not medical facts: nothing here is ever
  * shown to the user. Red-flag symptoms are not here on purpose: they are recognised by the red-flag
- * detector (src/ask/red-flag-rules.ts), which handles negation; a topic match on them would not.
+ * detector (src/ask/red-flag-concepts/), which handles negation; a topic match on them would not.
  */
 export const askTerms = {
   connection: [

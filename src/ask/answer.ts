@@ -2,7 +2,12 @@ import { ALL_TOPIC_IDS, kindOf, type Kind, type RedFlagTierId, type TopicId } fr
 import { analyze } from './analyze.js';
 import { scoreTopics, type TopicScore } from './matcher.js';
 import { scanSafety, type RedFlagFinding } from './red-flags.js';
-import { normalizeQuestion } from './text.js';
+import { LONG_MESSAGE_WORDS } from './red-flag-concepts/index.js';
+import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
+
+function wordCount(question: string): number {
+  return tokens(normalizeQuestion(question)).filter((t) => !isClauseBreak(t)).length;
+}
 
 /**
  * What /ask does with a question, before any rendering: the single place that decides the order of
@@ -58,7 +63,11 @@ export function ask(question: string): AskResult {
   if (scan.selfHarm) return { ...base, kind: 'self-harm', ranking: ['urgent'] };
 
   const analysis = analyze(question.slice(0, MATCHED_CHARS));
-  const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
+  const scores = withoutIncidentalUrgent(
+    scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE),
+    scan.tier,
+    question,
+  );
   const specific = scores.filter((s) => !s.kindOnly);
   // Naming both the hip and the back, and nothing more specific, is asking how they are connected.
   const top = specific[0];
@@ -87,6 +96,21 @@ export function ask(question: string): AskResult {
     return unconfident(scores, analysis.mentions, base);
   }
   return { ...base, kind: 'answer', ranking: ranking.slice(0, SHOWN_TOPICS) };
+}
+
+/**
+ * A story that mentions the ER or an ambulance but describes no warning sign is not asking about
+ * warning signs: the urgent topic stays among the topics offered, never first.
+ */
+function withoutIncidentalUrgent(
+  scores: TopicScore[],
+  tier: RedFlagTierId | undefined,
+  question: string,
+): TopicScore[] {
+  if (tier === 'emergency' || tier === 'urgent' || scores[0]?.topic !== 'urgent') return scores;
+  if (wordCount(question) <= LONG_MESSAGE_WORDS || scores.length < 2) return scores;
+  const [urgent, next, ...rest] = scores as [TopicScore, TopicScore, ...TopicScore[]];
+  return [next, urgent, ...rest];
 }
 
 function unconfident(

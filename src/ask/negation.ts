@@ -32,6 +32,9 @@ const NEGATION_CUES = new Set([
   'free',
   'zero',
   'nothing',
+  'avoid',
+  'avoiding',
+  'prevent',
 ]);
 
 /** Words that end the reach of a negation, besides punctuation. */

@@ -9,12 +9,14 @@ import {
 } from '../../content/index.js';
 import { isNegated } from './negation.js';
 import {
+  BACK_OR_HIP,
   COMBINED_RULES,
   EVERYDAY_WORDS,
+  LONG_MESSAGE_WORDS,
   RED_FLAG_RULES,
   SAFETY_WORDS,
   type RedFlagRule,
-} from './red-flag-rules.js';
+} from './red-flag-concepts/index.js';
 import { SELF_HARM_PATTERN } from './self-harm.js';
 import { createSpeller } from './spelling.js';
 import { isClauseBreak, tokens } from './text.js';
@@ -82,15 +84,34 @@ function tokenIndex(text: string, charIndex: number): number {
   return count;
 }
 
-/** Whether any match of the rule stands: not negated, not excused by its clause. */
-function ruleFires(rule: RedFlagRule, text: string, words: readonly string[]): boolean {
+/** The sentence around tokens [start, end) (between sentence ends). */
+function sentenceAround(words: readonly string[], start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(words[from - 1] ?? '')) from--;
+  let to = end;
+  while (to < words.length && !SENTENCE_END.test(words[to] ?? '')) to++;
+  return words.slice(from, to).join(' ');
+}
+const SENTENCE_END = /^[.;!?]$/;
+
+/** Whether the message is about the subject a rule's sign goes with (see RedFlagRule.context). */
+function inContext(rule: RedFlagRule, text: string, wordCount: number): boolean {
+  if (rule.unlessMessage?.test(text)) return false;
+  if (rule.context === undefined) return true;
+  if (rule.context === 'long' && wordCount <= LONG_MESSAGE_WORDS) return true;
+  return BACK_OR_HIP.test(text);
+}
+
+/** Whether any match of the rule stands: not negated, not excused by its clause or sentence. */
+function ruleFires(rule: RedFlagRule, text: string, words: readonly string[], wordCount: number): boolean {
   if (rule.anchors && !rule.anchors.some((a) => text.includes(a))) return false;
   for (const m of text.matchAll(rule.pattern)) {
     const start = tokenIndex(text, m.index);
     const end = start + m[0].split(' ').length;
     if (isNegated(words, start, end)) continue;
     if (rule.unlessBefore?.test(clauseBefore(words, start))) continue;
-    return true;
+    if (rule.unlessSentence?.test(sentenceAround(words, start, end))) continue;
+    return inContext(rule, text, wordCount);
   }
   return false;
 }
@@ -109,8 +130,10 @@ export function scanSafety(normalized: string): SafetyScan {
     fired.add(id);
     findings.push({ tier, rule: id, sign: contentSign(signStart) ?? signStart, strength });
   };
+  const wordCount = words.filter((w) => !isClauseBreak(w)).length;
   for (const rule of RED_FLAG_RULES) {
-    if (ruleFires(rule, text, words)) add(rule.id, rule.tier, rule.sign, rule.strength ?? 'strong');
+    if (ruleFires(rule, text, words, wordCount))
+      add(rule.id, rule.tier, rule.sign, rule.strength ?? 'strong');
   }
   for (const combo of COMBINED_RULES) {
     if (combo.allOf.every((id) => fired.has(id))) add(combo.id, combo.tier, combo.sign, 'strong');

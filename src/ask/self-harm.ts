@@ -17,7 +17,8 @@ export const SELF_HARM_PATTERN = new RegExp(
     '\\b(?:cant|cannot) go on\\b',
     '\\bself ?harm(?:ing)?\\b',
     '\\b(?:want|wanting|going|thinking|thought|thoughts|tempted|urge|urges) (?:about |of )?(?:to )?(?:hurt|harm|hurting|harming|cut|cutting) my ?self\\b',
-    '\\boverdos(?:e|ing)\\b',
+    // Not "overdosing on energy drinks".
+    '\\boverdos(?:e|ing)\\b(?! on (?:energy|caffeine|coffee|sugar|chocolate|carbs|junk|sweets))',
   ].join('|'),
   'g',
 );

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redFlagTiers, TIER_ORDER } from '../../content/index.js';
-import { COMBINED_RULES, RED_FLAG_RULES } from '../../src/ask/red-flag-rules.js';
+import { COMBINED_RULES, RED_FLAG_RULES } from '../../src/ask/red-flag-concepts/index.js';
 import { contentSign, repairSafetyWords, scanSafety } from '../../src/ask/red-flags.js';
 import { normalizeQuestion } from '../../src/ask/text.js';
 
@@ -173,7 +173,9 @@ describe('red-flag detector', () => {
   });
 
   it('names the most severe tier when a question has signs of several', () => {
-    const found = scan('fever, and now I cannot control my bladder; it has been getting worse');
+    const found = scan(
+      'fever with back pain, and now I cannot control my bladder; it has been getting worse',
+    );
     expect(found.tier).toBe('emergency');
     expect(found.findings.map((f) => f.tier)).toEqual(
       [...found.findings.map((f) => f.tier)].sort((a, b) => TIER_ORDER.indexOf(a) - TIER_ORDER.indexOf(b)),
@@ -224,7 +226,7 @@ describe('red-flag detector', () => {
         }
       }
     }
-    expect(matches).toBeGreaterThan(100);
+    expect(matches).toBeGreaterThan(50);
   });
 
   it('every emergency and urgent sign of the content module has a rule', () => {
@@ -233,6 +235,118 @@ describe('red-flag detector', () => {
       for (const sign of redFlagTiers[id].groups.flatMap((g) => g.signs))
         expect(covered, sign).toContain(sign);
     }
+  });
+});
+
+/**
+ * Each clinical concept of red-flags.md in the everyday words people use for it (slang, typos,
+ * long stories), and the same signs denied.
+ */
+const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent'][]> = {
+  'cauda equina': [
+    ["my back is killing me and I'm numb down below", 'emergency'],
+    ['sciatica and it feels numb in my bum', 'emergency'],
+    ['I noticed my saddle area had gone numb after a week of sciatica', 'emergency'],
+    ['the numbness spread to my entire groin and right butt cheek', 'emergency'],
+    ["I couldn't make it to the toilet last night, my back is agony", 'emergency'],
+    ["I can't pee unless I push, lower back pain for a week", 'emergency'],
+    ['there was no bladder control at that time, after my worst back episode', 'emergency'],
+    ["I couldn't tell when I needed to pee, and my back went", 'emergency'],
+    ['burning pain down both legs from my lower back', 'emergency'],
+    ['my back and legs hurt and I am scared', 'emergency'],
+    ['very slight numbing around the buttox and grion since I hurt my back', 'emergency'],
+  ],
+  'chest pain': [
+    ['a pain that goes through my chest and out my back', 'emergency'],
+    ['sharp pains in the right side of my chest and lower half of my back', 'emergency'],
+  ],
+  'accident or fall': [
+    ['I hit the ground on my back when the horse threw me', 'emergency'],
+    ['I slammed down so hard on my tailbone that I could not get up', 'emergency'],
+    ['my husband fell off a ladder and his back is in constant severe pain', 'emergency'],
+  ],
+  'broken hip': [
+    ['suddenly she broke her hip and could not move', 'emergency'],
+    ["my mum fell in the kitchen and now can't stand up, her leg looks turned out", 'emergency'],
+  ],
+  'sudden severe hip pain': [
+    ['last night I woke up with a sharp pain in my left hip and groin, no injury', 'emergency'],
+    ['hip suddenly agony this morning, no injury', 'emergency'],
+  ],
+  'infected joint': [
+    ['my hip is red hot and swollen and I feel shivery', 'emergency'],
+    ['my toe joint has been hit by a hammer and has swollen up, the sheets hurt it', 'urgent'],
+  ],
+  fever: [
+    ["my back aches and I've had night sweats and feel run down", 'urgent'],
+    ['my lower back was killing me and my temperature was 102.5', 'urgent'],
+    ['my back hurts more than ever and I am feeling super cold and shivering', 'urgent'],
+  ],
+  'cancer or weight loss': [
+    ['lost 8 kg without trying and my back hurts', 'urgent'],
+    ["I'm getting thinner and lost 5 kg though I eat a lot, and my back and ribs ache", 'urgent'],
+    ['I have myeloma and my back pain is new', 'urgent'],
+  ],
+  'lump or change of shape': [
+    ['there is a bump on my spine that hurts', 'urgent'],
+    ['a dime-sized knot on the lower mid-back that causes pain', 'urgent'],
+  ],
+  'night pain or not eased by rest': [
+    ['my back pain got worse and worse at night and nothing eases it', 'urgent'],
+    ['I have hip pain at night that wakes me', 'urgent'],
+    ['rest failed to help and the pain continued to worsen, particularly at night', 'urgent'],
+  ],
+  'upper back': [
+    ['pressure on my right shoulder blade like I need to crack it', 'urgent'],
+    ['a sharp pain between my left scapula and spine', 'urgent'],
+  ],
+};
+
+const DENIED = [
+  'no pain when I pass urine, just back ache',
+  'no numbness down below and my bladder is fine, only a sore back',
+  'back pain, no fever, no weight loss, no history of cancer',
+  'lower back pain with my bladder fine and no numbness',
+  'does losing weight help back pain',
+  'losing weight and stretching helped my back a lot',
+  'I ride a horse at a canter and my back gets sore',
+  'what about falling off the bike after my hip operation?',
+  'something heavy fell on my lower back yesterday, what should I do to reduce the pain?',
+  'my back has hurt since a car accident years ago',
+  'how can I sleep better so I do not wake up with back pain',
+  'does crossing my legs cause hip pain',
+];
+
+/** Real messages that name a red-flag word but are not about the back or hip (red-flags.md: "back pain with ..."). */
+const OTHER_SUBJECT = [
+  'I was six months pregnant and the baby pushed on my bladder, giving me stress and urge incontinence, so I wet myself when I coughed',
+  'i have lymphoma what causes cramp after chemo treatment',
+  'i have very bad tightness in the chest and I just started on patches to quit smoking, is it my asthma or the patches?',
+  'I tripped on a pillow and hit my left arm on the dresser as I fell, and it is still swollen a month later',
+];
+
+describe('red-flag concepts in everyday words', () => {
+  describe.each(Object.entries(CONCEPT_WORDINGS))('%s', (_concept, cases) => {
+    it.each(cases)('"%s" is %s', (q, tier) => expectTier(q, tier));
+  });
+
+  it.each(DENIED)('"%s" is no emergency or urgent sign', (q) => {
+    expect(
+      scan(q).findings.filter((f) => f.tier !== 'gp'),
+      q,
+    ).toEqual([]);
+  });
+
+  it.each(OTHER_SUBJECT)('"%s" is about something else, so no red flag', (q) => {
+    expect(
+      scan(q).findings.filter((f) => f.tier !== 'gp'),
+      q,
+    ).toEqual([]);
+  });
+
+  it('the same sign with back pain is a red flag', () => {
+    expectTier('i have lymphoma and new back pain', 'urgent');
+    expectTier('tightness in the chest and my back hurts', 'emergency');
   });
 });
 

@@ -1,0 +1,56 @@
+import { alt, rx, type RedFlagConcept } from './words.js';
+
+/**
+ * Back pain that started after a serious accident or fall (red-flags.md, emergency tier): a fall,
+ * a crash, being thrown from a horse, landing hard on the back, hip or tailbone.
+ */
+
+/** A fall feared is not a fall: "afraid of falling", "in case I fall", "I might fall". */
+const FEARED =
+  '(?<!\\b(?:afraid|scared|fear|frightened|worried|risk|chance) of |\\b(?:might|could|may|will|would|to|avoid|prevent|case i|dont|not|stop me|stops me|from|about|near) )';
+/** Something that fell on the person is a knock, not their fall. */
+const NOT_A_PERSON =
+  '(?<!\\b(?:something|heavy|it|that|object|box|boxes|thing|things|stuff|weight|weights|shelf|tree) )';
+/** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
+const FALL = alt(
+  `(?<!in the )${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind)`,
+  'falls(?! asleep| apart)',
+  'fallen(?! asleep| out with| apart| behind)',
+  `${FEARED}falling(?! asleep| apart| out with| behind| for)`,
+  `${NOT_A_PERSON}fell(?! asleep| apart| out with| for| behind| pregnant)`,
+  'tripped',
+  'slipped (?:on|down|over|and|off (?:the|a|my|his|her))',
+  'crash',
+  'crashed',
+  'collision',
+  'accident',
+  'knocked (?:down|over|off)',
+  'hit by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)',
+  'thrown (?:off|from)',
+  'threw me',
+  'hit the ground',
+  'flying through the air',
+  'slamm(?:ed|ing) down',
+  'crashing (?:down|into)',
+  'went airborne',
+  'came off (?:my |the |a )?(?:horse|bike|motorbike|ladder)',
+  `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:back|hip|hips|tailbone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees|head|neck)`,
+);
+
+const OLD_INJURY =
+  /\b(?:years? ago|years? after|when i was (?:a )?(?:\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\b/;
+
+export const accidentFall: RedFlagConcept = {
+  id: 'accident-fall',
+  rules: [
+    {
+      id: 'accident-or-fall',
+      tier: 'emergency',
+      sign: 'pain that started after a serious accident or fall',
+      pattern: rx(`\\b${FALL}\\b`),
+      context: 'always',
+      // An accident long ago that left chronic pain is the history of the pain, not a new emergency.
+      unlessSentence: OLD_INJURY,
+    },
+  ],
+};

@@ -1,0 +1,245 @@
+import { alt, gap, NUMB, rx, followedBy, together, type RedFlagConcept } from './words.js';
+
+/**
+ * Cauda equina syndrome (red-flags.md, emergency tier): numbness around the genitals or buttocks,
+ * new trouble peeing or loss of bladder or bowel control, sciatica or weakness in both legs. People
+ * tell these in everyday words ("numb down below", "in my bum", "couldn't make it to the toilet",
+ * "can't pee unless I push", "down both legs"), so each sign is a feeling word and a body-part word
+ * in the same sentence rather than one fixed phrase.
+ */
+
+const SADDLE = alt(
+  'genitals?',
+  'genital area',
+  'groin',
+  'crotch',
+  'privates',
+  'private parts?',
+  'private area',
+  'lady parts',
+  'nether regions?',
+  'between (?:my )?legs',
+  'bum(?: cheeks?)?',
+  'butt(?: cheeks?)?',
+  'buttocks?',
+  'buttox',
+  'grion',
+  'my bottom',
+  'bottom area',
+  'backside',
+  'back passage',
+  'anus',
+  'rectum',
+  'saddle(?: area| region)?',
+  'penis',
+  'vagina',
+  'vulva',
+  'perineum',
+  'inner thighs?',
+  'down below',
+  'down there',
+);
+/** "numb around my groin", "tingling in both buttocks"; not "tingles from the buttock down" (sciatica). */
+const NUMB_LINK = `(?: (?:in|around|on|at|near|of|across|over|my|the|both|whole|entire|and|or|area|region|feeling|sensation|is|all|spread|spreading|spreads|to|into))*`;
+/** Before the feeling, "bottom" is the body part ("my bottom is numb", not "the bottom of my foot"). */
+const SADDLE_FIRST = alt(SADDLE, 'bottom');
+/** Words between a saddle word and a feeling that move the feeling elsewhere ("buttock down to my foot"). */
+const ELSEWHERE =
+  'from|down|into|to|leg|legs|foot|feet|toes?|knee|knees|calf|calves|ankle|shin|arm|arms|hand|hands|fingers?|face|but|however|although';
+const SADDLE_NUMB = rx(
+  `\\b${NUMB}${NUMB_LINK} ${SADDLE}\\b`,
+  together(SADDLE_FIRST, NUMB, 6, ELSEWHERE),
+  `\\bsaddle (?:numbness|anaesthesia|anesthesia)\\b`,
+  followedBy(NUMB, `(?:when|while|after) (?:i )?wip(?:e|ing)`, 4),
+  followedBy(`(?:when|while|after) (?:i )?wip(?:e|ing)`, NUMB, 4),
+  `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not')} feel (?:the )?(?:toilet paper|tissue|loo roll|my ?self (?:wipe|pee|wee|pass urine|pass water|go))\\b`,
+);
+
+const PEE = alt(
+  'pee',
+  'peeing',
+  'piss',
+  'pissing',
+  'urinate',
+  'urinating',
+  'urination',
+  'wee',
+  'weeing',
+  'urine',
+  'pass water',
+  'passing water',
+  'pass urine',
+  'passing urine',
+  'poo',
+  'pooing',
+  'poop',
+  'pooping',
+);
+const TROUBLE = alt(
+  'difficulty',
+  'difficulties',
+  'difficult',
+  'trouble',
+  'hard',
+  'harder',
+  'struggle',
+  'struggling',
+  'problems?',
+  'issues?',
+  'cant',
+  'cannot',
+  'can not',
+  'couldnt',
+  'could not',
+  'unable to',
+  'not able to',
+  'hardly',
+  'barely',
+  'straining',
+);
+const BLADDER_BOWEL = rx(
+  `\\b${alt('(?<!gall )bladder', '(?<!small |irritable |inflammatory )bowels?(?! obstruction| cancer)', 'incontinen(?:ce|t)', 'urinary retention', 'catheter')}\\b`,
+  `\\b(?:no|lost|loss of|lose|losing) (?:all )?(?:my )?(?:bladder|bowel) (?:control|function)\\b`,
+  `\\b${TROUBLE}(?: to| when| with| while| at)?${gap(2)} ${PEE}\\b`,
+  followedBy(
+    PEE,
+    alt(
+      'difficult',
+      'hard',
+      'trouble',
+      'a struggle',
+      'a problem',
+      'problems?',
+      'issues?',
+      'difficulty',
+      'difficulties',
+      'wont come',
+      'not coming',
+      'weak',
+      'stopped',
+      'came out',
+      'comes out',
+      'come out',
+      'coming out',
+      'leaked',
+      'leaking',
+    ),
+    2,
+  ),
+  followedBy(
+    alt(
+      'leak(?:ing|s|ed)?',
+      'dribbl(?:e|es|ing)',
+      'lost control',
+      'losing control',
+      'no control',
+      'cant control',
+      'cannot control',
+      'couldnt control',
+      'cant hold',
+      'cannot hold',
+      'can not hold',
+      'couldnt hold',
+      'cant stop',
+    ),
+    alt('urine', 'pee', 'wee', 'poo', 'poop', 'it in', 'myself', 'toilet', 'bowels?', 'bladder'),
+    3,
+  ),
+  `\\b${alt('wet', 'wetting', 'peed', 'pooed', 'pooped', 'soiled', 'soiling', 'pissed', 'weed')} (?:my ?self|the bed|my pants|my trousers|my underwear|my knickers)\\b`,
+  `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'dont', 'do not', 'didnt', 'unable to')} (?:tell|feel|know|sense) when (?:i )?(?:need|needed|have|had|want|wanted) to (?:pee|wee|go|poo|urinate)\\b`,
+  followedBy(TROUBLE, alt('toilet', 'loo', 'bathroom'), 3),
+  `\\b(?:couldnt|could not|cant|cannot|didnt|did not) make it to the (?:toilet|loo|bathroom)\\b`,
+  followedBy(PEE, `(?:unless|until) i (?:push|strain|press)`, 3),
+  `\\b(?:push|strain|straining|pushing) to (?:pee|wee|urinate|go)\\b`,
+);
+
+/** Both legs, in the words people use for both. */
+const BOTH_LEGS = alt(
+  'both (?:of )?(?:my |his |her )?legs',
+  'both (?:of )?(?:my |his |her )?feet',
+  'both (?:of )?(?:my |his |her )?thighs',
+  'both (?:of )?(?:my |his |her )?calves',
+  'both sides',
+  'both buttocks',
+  'both hips',
+  'my legs',
+  'his legs',
+  'her legs',
+  'legs',
+  'bilateral',
+  'either leg',
+  'each leg',
+);
+const LEG_WEAK = alt(
+  NUMB,
+  'weak',
+  'weakness',
+  'weaker',
+  'giving way',
+  'give way',
+  'gave way',
+  'giving out',
+  'gave out',
+  'buckling',
+  'buckle',
+  'buckled',
+  'jelly',
+  'collapse',
+  'collapsing',
+  'collapsed',
+  'wobbly',
+  'cant move',
+  'cannot move',
+  'unable to move',
+  'paralysed',
+  'paralyzed',
+  'sciatica',
+  'shooting pains?',
+  'nerve pains?',
+  'nerve like pains?',
+  'burning',
+  'pains? (?:running |going |shooting |radiating )?down',
+  'spread(?:s|ing)?(?: down| to| into)?',
+  'radiat(?:es|ing)',
+);
+/** Plain pain counts only with words that are surely both legs ("pain in both legs"). */
+const SURELY_BOTH = alt(
+  'both (?:of )?(?:my |his |her )?legs',
+  'both (?:of )?(?:my |his |her )?thighs',
+  'legs both sides',
+  'down both',
+);
+const BOTH_LEG_SIGNS = rx(
+  together(BOTH_LEGS, LEG_WEAK, 6),
+  `\\b${alt('(?:my|his|her|both) legs', 'back and legs', 'legs and back')} (?:are |were |is |have been |also |so |very |really )*${alt('painful', 'hurt', 'hurts', 'hurting', 'aching', 'ache', 'throbbing', 'in agony')}\\b`,
+  `\\bpains? in (?:my|his|her|both) legs\\b`,
+  together(SURELY_BOTH, alt('pain', 'pains', 'hurts?', 'hurting', 'aches?', 'aching', 'agony'), 8),
+  `\\blegs (?:are |keep |have |had )?(?:giving|gave|give) (?:way|out)\\b`,
+);
+
+export const caudaEquina: RedFlagConcept = {
+  id: 'cauda-equina',
+  rules: [
+    {
+      id: 'saddle-numbness',
+      tier: 'emergency',
+      sign: 'numbness or tingling around the genitals',
+      pattern: SADDLE_NUMB,
+    },
+    {
+      id: 'bladder-bowel',
+      tier: 'emergency',
+      sign: 'difficulty peeing, leaking urine',
+      pattern: BLADDER_BOWEL,
+      context: 'long',
+      // Leaking in pregnancy or after giving birth has a cause of its own (and is not new).
+      unlessMessage: /\b(?:pregnan(?:t|cy)|contractions|gave birth|giving birth|labou?r pains)\b/,
+    },
+    {
+      id: 'both-legs',
+      tier: 'emergency',
+      sign: 'sciatica on both sides',
+      pattern: BOTH_LEG_SIGNS,
+    },
+  ],
+};

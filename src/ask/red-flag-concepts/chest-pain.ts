@@ -1,0 +1,47 @@
+import { alt, near, rx, type RedFlagConcept } from './words.js';
+
+/** Back pain with chest pain (red-flags.md, emergency tier), including a pain "through my chest and out my back". */
+const CHEST_PAIN = alt(
+  'pain',
+  'pains',
+  'painful',
+  'hurts',
+  'hurt',
+  'hurting',
+  'ache',
+  'aches',
+  'aching',
+  'tight',
+  'tightness',
+  'tightening',
+  'pressure',
+  'sore',
+  'discomfort',
+  'crushing',
+  'squeezing',
+  'stabbing',
+);
+
+export const chestPain: RedFlagConcept = {
+  id: 'chest-pain',
+  rules: [
+    {
+      id: 'chest-pain',
+      tier: 'emergency',
+      anchors: ['chest', 'heart', 'sternum', 'breast'],
+      sign: 'chest pain',
+      pattern: rx(
+        near(
+          `chest(?! (?:and |& )?(?:shoulder )?(?:workouts?|exercises?|press|day|flys?|flies))`,
+          CHEST_PAIN,
+          6,
+        ),
+        near(alt('sternum', 'breastbone', 'breast bone'), CHEST_PAIN, 4),
+        `\\bthrough (?:my |the )?chest\\b`,
+        `\\bheart attack\\b`,
+        near(alt('squeezing', 'crushing', 'pressure on', 'tightness in'), '(?:my )?heart', 2),
+      ),
+      context: 'always',
+    },
+  ],
+};

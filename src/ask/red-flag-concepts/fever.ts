@@ -1,0 +1,48 @@
+import { alt, rx, type RedFlagConcept } from './words.js';
+
+/**
+ * Back pain with a high temperature or feeling hot and shivery (red-flags.md, urgent tier),
+ * including the words people use for it: chills, freezing cold, night sweats, a thermometer reading.
+ */
+const FEVER = alt(
+  'fever',
+  'fevers',
+  'feverish',
+  'febrile',
+  'high temperature',
+  'high temp',
+  'a temperature',
+  'a temp',
+  'temperature of',
+  'my temperature',
+  'temperature is',
+  'temperature was',
+  'raised temperature',
+  'hot and shivery',
+  'shivery',
+  'shivering',
+  'shivers',
+  'chills',
+  'rigors',
+  'feel(?:ing|s)? hot and cold',
+  'night sweats',
+  'sweats',
+  'sweating at night',
+  '(?:feel|feeling|felt|feels) (?:super |very |really |so |freezing |ice )?cold',
+  'freezing(?! cold (?:water|pack))',
+  '(?:9|10)\\d(?: \\d)? ?(?:f|degrees)',
+  '3[89](?: \\d)? ?(?:c|degrees)',
+);
+
+export const fever: RedFlagConcept = {
+  id: 'fever',
+  rules: [
+    {
+      id: 'fever',
+      tier: 'urgent',
+      sign: 'back pain with a high temperature',
+      pattern: rx(`\\b${FEVER}\\b`),
+      context: 'always',
+    },
+  ],
+};

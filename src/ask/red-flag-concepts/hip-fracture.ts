@@ -1,0 +1,38 @@
+import { alt, CANT, gap, near, rx, type RedFlagConcept } from './words.js';
+
+/**
+ * A possible broken hip (red-flags.md, emergency tier): after a fall or injury the person cannot
+ * stand or put weight on the leg, or the leg looks shorter or turned outwards; or a hip said to be
+ * broken.
+ */
+export const hipFracture: RedFlagConcept = {
+  id: 'hip-fracture',
+  rules: [
+    {
+      id: 'cannot-bear-weight',
+      tier: 'emergency',
+      sign: 'a fall or injury after which you cannot stand',
+      pattern: rx(
+        `\\b${CANT}(?: even| really)? ${alt('put (?:any )?weight (?:on|through)', 'bear (?:any )?weight', 'weight bear', 'take (?:any )?weight', 'stand on (?:it|my leg|that leg|the leg)')}\\b`,
+        `\\b${alt('looks?', 'looking', 'seems?', 'appears?', 'now', 'suddenly')}${gap(2)} shorter\\b`,
+        near(
+          alt('leg', 'legs', 'foot', 'feet'),
+          alt(
+            'turned out(?:wards?)?',
+            'turning out(?:wards?)?',
+            'turns out(?:wards?)?',
+            'pointing out(?:wards?)?',
+            'points out(?:wards?)?',
+            'rotated',
+            'twisted out(?:wards?)?',
+            'at an? (?:odd|strange|weird|funny) angle',
+            'point in odd directions',
+          ),
+          4,
+        ),
+        `\\b${alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked')} (?:my |his |her |their |a |the )?(?:left |right )?hip\\b`,
+        `\\bhip (?:is |was |has been )?(?:broken|fractured|fracture)\\b`,
+      ),
+    },
+  ],
+};

@@ -1,0 +1,42 @@
+import { alt, BACK_PART, rx, followedBy, together, type RedFlagConcept } from './words.js';
+
+/**
+ * A lump or a change in the shape of the back (red-flags.md, urgent tier): a lump, bump, knot or
+ * growth told in the same sentence as the back or spine, or a back that has changed shape.
+ */
+const LUMP = alt(
+  'lumps?',
+  'lumpy',
+  'bumps?',
+  'hump',
+  '(?:a|an|large|big|small|hard|sized|huge) knot',
+  'mass',
+  'growth',
+  'cyst',
+  'deformity',
+  'deformed',
+  'misshapen',
+  'sticking out',
+  'bulge (?:on|in) my',
+);
+
+export const lumpOrShape: RedFlagConcept = {
+  id: 'lump-or-shape',
+  rules: [
+    {
+      id: 'lump-or-shape',
+      tier: 'urgent',
+      sign: 'a lump or a change in the shape of the back',
+      pattern: rx(
+        together(LUMP, BACK_PART, 30),
+        `\\bshape of (?:my |the )?(?:back|spine)\\b`,
+        followedBy(
+          alt('back', 'spine'),
+          alt('changed shape', 'changing shape', 'crooked', 'curved', 'curving', 'bent', 'different shape'),
+          3,
+        ),
+        `\\b(?:inches|inch|cm) shorter\\b`,
+      ),
+    },
+  ],
+};

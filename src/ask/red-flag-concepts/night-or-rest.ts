@@ -1,0 +1,117 @@
+import { alt, rx, followedBy, type RedFlagConcept } from './words.js';
+
+/**
+ * Pain that does not improve with rest or is worse at night (red-flags.md, urgent tier). Pain "at
+ * night" alone is not worse at night ("best sleeping position for hip pain at night"), and waking
+ * up stiff is not being woken by the pain.
+ */
+const NIGHT = alt(
+  'at night',
+  'in the night',
+  'during the night',
+  'overnight',
+  'at nighttime',
+  'at night time',
+  'in bed',
+  'when (?:i )?(?:lie|lay) down',
+  'lying down',
+  'when (?:i )?(?:sleep|am asleep)',
+  'while (?:i )?(?:sleep|am asleep)',
+);
+const WORSE = alt(
+  'worse',
+  'worst',
+  'worsen',
+  'worsens',
+  'worsening',
+  'bad',
+  'badly',
+  'severe',
+  'unbearable',
+  'more painful',
+  'hurts? more',
+  'more pain',
+  'increases',
+  'flares? up',
+  'at its worst',
+);
+const NOT_EASED = alt(
+  '(?:doesnt|does not|dont|do not|isnt|is not|not|never|no|wont|will not|hasnt|has not|without)(?: get(?:ting)?| got| seem to| really| any| much)? (?:better|improv(?:e|es|ing|ed|ement)|eas(?:e|es|ing|ed)|go away|goes away|settle|settles|settling|help|helps|helping|relief|difference|stop|stops)',
+  'failed to help',
+  'to no avail',
+);
+const REST = alt(
+  'rest',
+  'resting',
+  'rested',
+  'lying down',
+  'lie down',
+  'lay down',
+  'lying still',
+  'keeping still',
+  'sitting still',
+);
+/** What wakes a person: the pain, not the alarm clock. */
+const PAIN = alt('pain', 'pains', 'ache', 'aching', 'hurting', 'agony', 'spasms?');
+
+export const nightOrRest: RedFlagConcept = {
+  id: 'night-or-rest',
+  rules: [
+    {
+      id: 'night-or-rest',
+      tier: 'urgent',
+      anchors: [
+        'night',
+        'bed',
+        'lie',
+        'lying',
+        'lay',
+        'sleep',
+        'wake',
+        'waking',
+        'woke',
+        'woken',
+        'keep',
+        'kept',
+        'awake',
+        'rest',
+        'still',
+        'avail',
+        'help',
+      ],
+      sign: 'pain that does not improve with rest',
+      pattern: rx(
+        followedBy(WORSE, NIGHT, 3),
+        followedBy(
+          alt('wakes?', 'waking', 'woke', 'keeps?', 'kept', 'keeping'),
+          alt('me up', 'me awake', 'me at night', 'me in the night', 'him up', 'her up'),
+          2,
+        ),
+        `\\b(?:wakes|woke|wake|waking) (?:me|him|her)\\b`,
+        `\\b(?:wakes?|woke|waking)(?: up)?${'(?: [^ .;!?]+){0,4}'} in (?:pain|agony)\\b`,
+        `\\bsleepless nights?\\b`,
+        `\\b(?:havent|hasnt|have not|has not|not) been able to sleep\\b`,
+        `\\b(?:woken|woke|wakes?|waking|wake) (?:up )?(?:by|with|from) (?:the )?${PAIN}\\b`,
+        followedBy(
+          `(?:wake|woke|waking|wakes) up (?:in the middle of the night|at night|during the night)`,
+          `(?:due to|because of|from|with) (?:the |severe |bad |terrible )?(?:\\w+ )?${PAIN}`,
+          1,
+        ),
+        `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'unable to', 'not able to', 'not being able to', 'struggle to', 'struggling to')} (?:get to |go to )?sleep\\b`,
+        followedBy(
+          alt('hurts?', 'aches?', 'aching', 'pain', 'painful', 'throbs?', 'throbbing'),
+          alt('all night', 'all through the night'),
+          2,
+        ),
+        followedBy(NOT_EASED, REST, 4),
+        followedBy(REST, NOT_EASED, 3),
+        `\\b(?:rest|resting) (?:and \\w+ )?(?:failed|fails) to help\\b`,
+        `\\beven (?:when|while|at|if|after) (?:im |i am |i |i have |ive )?(?:rest|resting|rested|lying|lie|lay|laying|sitting still|not moving|asleep|sleeping)\\b`,
+        `\\b(?:pain|hurts?|aches?) (?:at|while|during) rest\\b`,
+        `\\bat rest\\b`,
+        `\\b(?:uncomfortable|painful|hurts?) even (?:while|when) (?:laying|lying) (?:in bed|down)\\b`,
+      ),
+      context: 'long',
+    },
+  ],
+};

@@ -1,0 +1,21 @@
+import { near, rx, SEVERE, SUDDEN, type RedFlagConcept } from './words.js';
+
+/** Sudden severe hip pain with no injury (red-flags.md, emergency tier). */
+export const suddenSevere: RedFlagConcept = {
+  id: 'sudden-severe',
+  rules: [
+    {
+      id: 'sudden-severe',
+      tier: 'emergency',
+      anchors: ['sudden', 'nowhere', 'no where', 'blue', 'warning', 'came on', 'wak', 'woke'],
+      sign: 'sudden severe hip pain with no injury',
+      pattern: rx(
+        near(SUDDEN, SEVERE, 5),
+        `\\b(?:woke|wake|waking) up with (?:a |an )?(?:sudden |sharp |severe |stabbing |excruciating |terrible )pain in (?:my |the )?(?:left |right )?hips?\\b`,
+      ),
+      context: 'long',
+      // The sign is sudden severe pain with no injury; a sudden injury is the accident's sign.
+      unlessSentence: /(?<!\b(?:no|didnt|not|without|havent|hadnt|any) )\binjur/,
+    },
+  ],
+};

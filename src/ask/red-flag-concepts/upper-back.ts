@@ -1,0 +1,22 @@
+import { alt, rx, type RedFlagConcept } from './words.js';
+
+/** Pain at the top of the back rather than the lower back (red-flags.md, urgent tier): upper, mid or thoracic back, the shoulder blades. */
+export const upperBack: RedFlagConcept = {
+  id: 'upper-back',
+  rules: [
+    {
+      id: 'top-of-back',
+      tier: 'urgent',
+      sign: 'pain at the top of the back',
+      pattern: rx(
+        `\\b${alt('top', 'upper', 'high', 'higher', 'mid', 'middle')} (?:part |up )?(?:of |in )?(?:my |the )?(?:back|spine)\\b`,
+        `\\b(?:between|under|underneath|below|beneath|on|in|around) (?:my |the |both )?(?:left |right )?shoulder ?blades?\\b`,
+        `\\bshoulder ?blades?\\b`,
+        `\\bscapula\\b`,
+        `\\b(?:between|under|underneath) (?:my |the )?(?:left |right )?(?:scapula|spine and (?:my |the )?(?:left |right )?(?:scapula|shoulder ?blade))\\b`,
+        `\\bthoracic\\b`,
+        `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
+      ),
+    },
+  ],
+};
