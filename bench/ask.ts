@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ask } from '../src/ask/answer.js';
+import { classifier, type TopicModelData } from '../src/ask/classifier.js';
 import { buildTopicIndex } from '../src/ask/matcher.js';
+import { TOPIC_MODEL_JSON } from '../src/ask/topic-model-data.js';
 import { createApp } from '../src/core/app.js';
 import { bot } from '../commands/index.js';
 import { commandInteraction } from '../tests/helpers/interactions.js';
@@ -12,7 +14,14 @@ import { commandInteraction } from '../tests/helpers/interactions.js';
  * few kinds of question; and the time to build the search index, which happens once at start.
  */
 
-const FIXTURES = ['ask-heldout.tsv', 'ask-unseen.tsv', 'ask-blind.tsv', 'ask-blind-2.tsv', 'ask-blind-3.tsv'];
+const FIXTURES = [
+  'ask-heldout.tsv',
+  'ask-unseen.tsv',
+  'ask-blind.tsv',
+  'ask-blind-2.tsv',
+  'ask-blind-3.tsv',
+  'real/dev.tsv',
+];
 const ROUNDS = 30;
 const REPLY_SAMPLES = 5_000;
 const BUILDS = 200;
@@ -25,6 +34,10 @@ function questions(): string[] {
       .map((line) => line.split('\t')[0] ?? '')
       .filter((q) => q.trim() !== ''),
   );
+}
+
+function longest(questions: readonly string[]): string {
+  return questions.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -68,6 +81,7 @@ export async function run(): Promise<void> {
     ['emergency lead + answer', 'I cannot control my bladder and my back hurts'],
     ['off-topic', 'what is the capital of France'],
     ['6000-char question', 'my hip hurts when I walk up the stairs. '.repeat(150)],
+    ['longest real message', longest(all).slice(0, 1000)],
   ];
   for (const [name, question] of replies) {
     await new Promise((done) => setImmediate(done));
@@ -77,6 +91,20 @@ export async function run(): Promise<void> {
     for (let i = 0; i < REPLY_SAMPLES; i++) times[i] = timeUs(() => app.handle(raw));
     console.log(`  whole reply, ${name.padEnd(24)} ${summary(times)}`);
   }
+
+  const loadTimes = new Float64Array(BUILDS);
+  for (let i = 0; i < BUILDS; i++) {
+    loadTimes[i] = timeUs(() => classifier(JSON.parse(TOPIC_MODEL_JSON) as TopicModelData));
+  }
+  console.log(`  load the topic model (once at start): ${summary(loadTimes)}`);
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const kept = classifier(JSON.parse(TOPIC_MODEL_JSON) as TopicModelData);
+  global.gc?.();
+  const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  console.log(
+    `  topic model in memory: ${global.gc ? `${heapMiB.toFixed(1)} MiB of heap` : 'run node with --expose-gc to measure'} (${kept.labels.length} labels)`,
+  );
 
   const buildTimes = new Float64Array(BUILDS);
   for (let i = 0; i < BUILDS; i++) buildTimes[i] = timeUs(() => buildTopicIndex());

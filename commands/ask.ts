@@ -23,7 +23,7 @@ import {
 
 export const QUESTION_OPTION = 'question';
 /** Enough for a question in a sentence or two, far inside Discord's 6000. */
-export const QUESTION_MAX_LENGTH = 300;
+export const QUESTION_MAX_LENGTH = 1000;
 
 /** The bot's own words in /ask replies: navigation only, never a medical statement. */
 export const ASK_TEXT = {

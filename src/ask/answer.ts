@@ -1,8 +1,9 @@
 import { ALL_TOPIC_IDS, kindOf, type Kind, type RedFlagTierId, type TopicId } from '../../content/index.js';
-import { analyze } from './analyze.js';
+import { analyze, type Analysis } from './analyze.js';
+import { classifier, type Classifier, type TopicModelData } from './classifier.js';
 import { scoreTopics, type TopicScore } from './matcher.js';
+import { TOPIC_MODEL_JSON } from './topic-model-data.js';
 import { scanSafety, type RedFlagFinding } from './red-flags.js';
-import { LONG_MESSAGE_WORDS } from './red-flag-concepts/index.js';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
 
 function wordCount(question: string): number {
@@ -46,10 +47,21 @@ export const CONFIDENT_NEAR_MISS_SCORE = 5;
 /** Below this, a match is noise (a fuzzy hit on a common word). */
 export const MIN_SCORE = 1.5;
 /**
- * How much of a question the topic search reads: twice the command's max_length. Red flags are
- * looked for in all of it; what a question is about shows at its start.
+ * How much of a question the topic search reads: the command's max_length. Red flags and the
+ * classifier read all of it.
  */
-export const MATCHED_CHARS = 600;
+export const MATCHED_CHARS = 1000;
+/**
+ * A message longer than this many words is a story more than a question: its topic is ranked by
+ * the classifier learnt from real messages, helped by the topic search (BM25 over the post and the
+ * term tables), which alone ranks short questions.
+ */
+export const STORY_WORDS = 20;
+/** How much the topic search counts beside the classifier for a story (chosen by cross-validation). */
+export const SEARCH_WEIGHT = 2;
+
+/** The committed model; cross-validation hands `ask` others. */
+export const TOPIC_MODEL: Classifier = classifier(JSON.parse(TOPIC_MODEL_JSON) as TopicModelData);
 /** Topics /ask shows: the answer and up to three more as buttons. */
 export const SHOWN_TOPICS = 4;
 
@@ -57,17 +69,15 @@ function withFirst(first: TopicId, rest: readonly TopicId[]): TopicId[] {
   return [first, ...rest.filter((t) => t !== first)];
 }
 
-export function ask(question: string): AskResult {
+export function ask(question: string, model: Classifier = TOPIC_MODEL): AskResult {
   const scan = scanSafety(normalizeQuestion(question));
   const base = { tier: scan.tier, findings: scan.findings };
   if (scan.selfHarm) return { ...base, kind: 'self-harm', ranking: ['urgent'] };
 
   const analysis = analyze(question.slice(0, MATCHED_CHARS));
-  const scores = withoutIncidentalUrgent(
-    scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE),
-    scan.tier,
-    question,
-  );
+  const words = wordCount(question);
+  if (words > STORY_WORDS) return story(question, analysis, model, scan.tier, base);
+  const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
   const specific = scores.filter((s) => !s.kindOnly);
   // Naming both the hip and the back, and nothing more specific, is asking how they are connected.
   const top = specific[0];
@@ -99,18 +109,46 @@ export function ask(question: string): AskResult {
 }
 
 /**
- * A story that mentions the ER or an ambulance but describes no warning sign is not asking about
- * warning signs: the urgent topic stays among the topics offered, never first.
+ * Topics for a long message, best first: the classifier's log-probability of each label (a topic
+ * or `none`) plus the topic search's score relative to its best, times SEARCH_WEIGHT.
  */
-function withoutIncidentalUrgent(
-  scores: TopicScore[],
-  tier: RedFlagTierId | undefined,
+export function rankStory(question: string, analysis: Analysis, model: Classifier): string[] {
+  const found = scoreTopics(analysis, true).filter((s) => !s.kindOnly);
+  const best = Math.max(Number.EPSILON, ...found.map((s) => s.score));
+  const search = new Map<string, number>(found.map((s) => [s.topic, s.score / best]));
+  const scores = model.logScores(question);
+  return model.labels
+    .map((label, i) => ({ label, score: (scores[i] ?? 0) + SEARCH_WEIGHT * (search.get(label) ?? 0) }))
+    .sort((a, b) => b.score - a.score)
+    .map((s) => s.label);
+}
+
+function story(
   question: string,
-): TopicScore[] {
-  if (tier === 'emergency' || tier === 'urgent' || scores[0]?.topic !== 'urgent') return scores;
-  if (wordCount(question) <= LONG_MESSAGE_WORDS || scores.length < 2) return scores;
-  const [urgent, next, ...rest] = scores as [TopicScore, TopicScore, ...TopicScore[]];
-  return [next, urgent, ...rest];
+  analysis: Analysis,
+  model: Classifier,
+  tier: RedFlagTierId | undefined,
+  base: Pick<AskResult, 'tier' | 'findings'>,
+): AskResult {
+  const ranked = rankStory(question, analysis, model);
+  const topics = ranked.filter((l): l is TopicId => isTopic(l));
+  if (tier === 'emergency' || tier === 'urgent') {
+    return { ...base, kind: 'answer', ranking: withFirst('urgent', topics).slice(0, SHOWN_TOPICS) };
+  }
+  if (ranked[0] === 'none') {
+    const about = analysis.mentions.hip || analysis.mentions.back || analysis.mentions.pain;
+    return {
+      ...base,
+      kind: about ? 'unsure' : 'off-topic',
+      ranking: about ? topics.slice(0, SHOWN_TOPICS - 1) : [],
+    };
+  }
+  return { ...base, kind: 'answer', ranking: topics.slice(0, SHOWN_TOPICS) };
+}
+
+const TOPIC_SET = new Set<string>(ALL_TOPIC_IDS);
+function isTopic(label: string): boolean {
+  return TOPIC_SET.has(label);
 }
 
 function unconfident(

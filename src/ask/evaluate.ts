@@ -1,5 +1,6 @@
 import { isTopicId, type TopicId } from '../../content/index.js';
-import { ask, type AskResult } from './answer.js';
+import { ask, TOPIC_MODEL, type AskResult } from './answer.js';
+import type { Classifier } from './classifier.js';
 
 /**
  * Scores /ask on an evaluation file (the eval format of docs/eval.md): a header line, then
@@ -82,9 +83,9 @@ function shownTopics(result: AskResult): {
 
 const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
 
-export function evaluate(cases: readonly EvalCase[]): EvalReport {
+export function evaluate(cases: readonly EvalCase[], model: Classifier = TOPIC_MODEL): EvalReport {
   const outcomes = cases.map((c): CaseOutcome => {
-    const result = ask(c.question);
+    const result = ask(c.question, model);
     const { answered, shown } = shownTopics(result);
     return {
       case: c,
@@ -119,6 +120,36 @@ export function evaluate(cases: readonly EvalCase[]): EvalReport {
   };
 }
 
+/**
+ * Per expected topic: how many /ask answered right first, and what it answered instead. A question
+ * with alternatives counts under each of them.
+ */
+function confusion(report: EvalReport): string[] {
+  const rows = new Map<string, { total: number; right: number; instead: Map<string, number> }>();
+  for (const o of report.outcomes) {
+    for (const label of o.case.expected) {
+      let row = rows.get(label);
+      if (!row) rows.set(label, (row = { total: 0, right: 0, instead: new Map() }));
+      row.total++;
+      if (o.top1) row.right++;
+      else row.instead.set(o.answered, (row.instead.get(o.answered) ?? 0) + 1);
+    }
+  }
+  const width = Math.max(0, ...[...rows.keys()].map((k) => k.length));
+  return [
+    'Per topic (answered first right/expected; answered instead):',
+    ...[...rows]
+      .sort(([a, x], [b, y]) => y.total - x.total || (a < b ? -1 : 1))
+      .map(([label, row]) => {
+        const instead = [...row.instead]
+          .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ');
+        return `  ${label.padEnd(width)}  ${`${row.right}/${row.total}`.padStart(7)}${instead ? `  ${instead}` : ''}`;
+      }),
+  ];
+}
+
 /** The report as lines; the last one is the machine-readable summary. */
 export function formatReport(report: EvalReport): string[] {
   const f = (x: number) => x.toFixed(3);
@@ -140,6 +171,7 @@ export function formatReport(report: EvalReport): string[] {
       `    expected ${o.case.expected.join('|')}; got ${o.shown.join(', ')} (${o.result.kind})`,
     );
   }
+  lines.push(...confusion(report));
   lines.push(
     `Questions: ${c.total}`,
     `Top-1 accuracy: ${f(report.top1)} (${c.top1}/${c.total})`,

@@ -122,12 +122,19 @@ function causesAsSetting(scores: readonly Scored[]): Scored[] {
   });
 }
 
-/** Every topic the question's terms reach, best first (ties in the order of ALL_TOPIC_IDS). */
-export function scoreTopics(analysis: Analysis): TopicScore[] {
+/**
+ * Every topic the question's terms reach, best first (ties in the order of ALL_TOPIC_IDS).
+ * `exactOnly`: no typo or word-start search, for long messages, where it costs the most and the
+ * classifier reads the words anyway.
+ */
+export function scoreTopics(analysis: Analysis, exactOnly = false): TopicScore[] {
   const terms = [...analysis.terms];
   if (analysis.mentions.hip && analysis.mentions.back) terms.push(BOTH_SUBJECTS);
   if (terms.length === 0) return [];
-  const hits = index.search(terms.join(' '), { tokenize: (q) => q.split(' ') });
+  const hits = index.search(terms.join(' '), {
+    tokenize: (q) => q.split(' '),
+    ...(exactOnly ? { fuzzy: false, prefix: false } : {}),
+  });
   const asked = new Set(terms);
   const scored = hits.map((hit): Scored => {
     const fields = Object.entries(hit.match);

@@ -65,6 +65,8 @@ describe('/ask', () => {
       required: false,
       max_length: QUESTION_MAX_LENGTH,
     });
+    // Real messages are long: a story of several sentences, then the question.
+    expect(QUESTION_MAX_LENGTH).toBeGreaterThanOrEqual(1000);
     expect(QUESTION_MAX_LENGTH).toBeLessThanOrEqual(6000);
     expect(privateOption).toMatchObject({ name: 'private', type: ApplicationCommandOptionType.Boolean });
   });

@@ -1,0 +1,130 @@
+import { stemmer } from 'stemmer';
+import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
+
+/**
+ * A multinomial naive Bayes classifier over word stems and pairs of neighbouring stems, learnt from
+ * labelled real messages (tests/fixtures/real/dev.tsv) and the team's question sets: the words
+ * people actually use for each topic, or for something the bot does not cover (`none`), count even
+ * when the hand-written term tables never listed them. `npm run train:ask` (src/cli/train-ask.ts)
+ * rebuilds its counts into src/ask/topic-model-data.ts and prints k-fold cross-validation figures.
+ */
+
+/** Function words: they say nothing about the topic. */
+const STOPWORDS = new Set(
+  (
+    'a an the and or but if so than then too very just also still even i im ive id me my mine myself we our us ' +
+    'you your he she his her him they them their it its is am are was were be been being have has had do does did ' +
+    'of at by for with about to from in on this that these those there here what which who when where how all any ' +
+    'some no not can cant could would should will wont dont didnt doesnt isnt wasnt'
+  ).split(' '),
+);
+
+/** The features of a text: stems of its words (not function words) and pairs of neighbouring stems. */
+export function features(text: string): string[] {
+  const out: string[] = [];
+  let previous: string | undefined;
+  for (const word of tokens(normalizeQuestion(text))) {
+    if (isClauseBreak(word)) {
+      previous = undefined;
+      continue;
+    }
+    if (STOPWORDS.has(word) || word.length < 2 || /^\d+$/.test(word)) continue;
+    const stem = stemmer(word);
+    out.push(stem);
+    if (previous !== undefined) out.push(`${previous}_${stem}`);
+    previous = stem;
+  }
+  return out;
+}
+
+export interface TrainingExample {
+  readonly text: string;
+  readonly labels: readonly string[];
+}
+
+/** The trained counts: per label, its messages, and per feature, the messages of each label holding it. */
+export interface TopicModelData {
+  readonly labels: readonly string[];
+  /** Messages per label (a message with k labels counts 1/k for each). */
+  readonly docs: readonly number[];
+  /** feature -> messages holding it per label, in the order of `labels`. */
+  readonly counts: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Features seen in fewer messages than this are left out: they are noise and weigh the model down. */
+const MIN_DOCS = 2;
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+export function train(examples: readonly TrainingExample[], labels: readonly string[]): TopicModelData {
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const docs = labels.map(() => 0);
+  const df = new Map<string, number>();
+  const counts = new Map<string, number[]>();
+  for (const example of examples) {
+    const known = example.labels.filter((l) => index.has(l));
+    if (known.length === 0) continue;
+    const share = 1 / known.length;
+    const present = new Set(features(example.text));
+    for (const f of present) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const label of known) {
+      const i = index.get(label) ?? 0;
+      docs[i] = (docs[i] ?? 0) + share;
+      for (const f of present) {
+        let row = counts.get(f);
+        if (!row) counts.set(f, (row = labels.map(() => 0)));
+        row[i] = (row[i] ?? 0) + share;
+      }
+    }
+  }
+  const kept: Record<string, number[]> = {};
+  for (const f of [...counts.keys()].sort()) {
+    if ((df.get(f) ?? 0) >= MIN_DOCS) kept[f] = (counts.get(f) ?? []).map(round);
+  }
+  return { labels, docs: docs.map(round), counts: kept };
+}
+
+export interface Classifier {
+  readonly labels: readonly string[];
+  /** The log-probability of each label for a text, in the order of `labels` (up to a constant). */
+  logScores(text: string): Float64Array;
+}
+
+/** Laplace smoothing of the counts. */
+const ALPHA = 0.3;
+/** Label priors count for half: a topic with many examples should not win on that alone. */
+const PRIOR_WEIGHT = 0.5;
+
+export function classifier(model: TopicModelData): Classifier {
+  const n = model.labels.length;
+  const rows = Object.entries(model.counts);
+  const totals = model.labels.map((_, i) => rows.reduce((sum, [, row]) => sum + (row[i] ?? 0), 0));
+  const denominators = totals.map((t) => Math.log(t + ALPHA * rows.length));
+  const logPrior = model.docs.map((d) => Math.log(d + 1) * PRIOR_WEIGHT);
+  const logp = new Map<string, Float64Array>();
+  for (const [f, row] of rows) {
+    logp.set(
+      f,
+      Float64Array.from(row, (c, i) => Math.log(c + ALPHA) - (denominators[i] ?? 0)),
+    );
+  }
+  return {
+    labels: model.labels,
+    logScores(text) {
+      const score = Float64Array.from(logPrior);
+      for (const f of new Set(features(text))) {
+        const row = logp.get(f);
+        if (!row) continue;
+        for (let i = 0; i < n; i++) score[i] = (score[i] ?? 0) + (row[i] ?? 0);
+      }
+      return score;
+    },
+  };
+}
+
+/** Log-scores as probabilities that sum to 1. */
+export function toProbabilities(scores: Float64Array): Float64Array {
+  const max = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - max));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / sum);
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/ask/answer.js';
+import { evaluate, parseEvalFile, type EvalCase } from '../../src/ask/evaluate.js';
+import { crossValidate, modelSource, TEAM_SETS, trainModel } from '../../src/ask/training.js';
+
+/**
+ * /ask on real messages people wrote about their hip or back pain (tests/fixtures/real/dev.tsv, each
+ * with its source in dev.sources.tsv). Thresholds sit a little under what the matcher reaches, so
+ * a regression fails here; the figures themselves are in the README and the commit messages.
+ */
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+
+function cases(file: string): EvalCase[] {
+  const parsed = parseEvalFile(readFileSync(resolve(FIXTURES, file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join('; ')}`);
+  return parsed.cases;
+}
+
+const real = cases('real/dev.tsv');
+const team = TEAM_SETS.flatMap(cases);
+
+describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
+  it('every message has its source', () => {
+    const sources = readFileSync(resolve(FIXTURES, 'real/dev.sources.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() !== '');
+    expect(real.length).toBeGreaterThanOrEqual(400);
+    expect(sources).toHaveLength(real.length);
+    for (const line of sources) expect(line.split('\t')[1]?.trim(), line).toBeTruthy();
+  });
+
+  it('never misses a red flag and rarely raises a false one', () => {
+    const report = evaluate(real);
+    expect(report.redFlagRecall).toBe(1);
+    expect(report.falseAlarm).toBeLessThanOrEqual(0.03);
+  });
+
+  it('answers the messages it learnt from', () => {
+    const report = evaluate(real);
+    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.top3).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers messages it did not learn from (5-fold cross-validation)', () => {
+    const cv = crossValidate(real, team);
+    expect(cv.top1).toBeGreaterThanOrEqual(0.6);
+    expect(cv.top3).toBeGreaterThanOrEqual(0.78);
+    expect(cv.redFlagRecall).toBe(1);
+    expect(cv.falseAlarm).toBeLessThanOrEqual(0.03);
+  });
+
+  it('the committed model is what `npm run train:ask` builds from the files in tests/fixtures', () => {
+    const committed = readFileSync(resolve(import.meta.dirname, '../../src/ask/topic-model-data.ts'), 'utf8');
+    expect(committed).toBe(modelSource(trainModel(real, team)));
+  });
+
+  it('reads a whole 1,000-character story: a question at its end still counts', () => {
+    const story =
+      'I have had lower back pain for about three years, on and off, mostly after long days at my desk. ' +
+      'Some weeks it is fine and then it comes back when I have been sitting a lot or carrying my daughter. '.repeat(
+        4,
+      );
+    const question = `${story.slice(0, 900)} Now I am getting numb down below and I cannot pee properly.`;
+    expect(question.length).toBeLessThanOrEqual(1000);
+    expect(ask(question).ranking[0]).toBe('urgent');
+  });
+
+  it('a long story about something else is not answered with a topic', () => {
+    const result = ask(
+      'My son is nineteen months old and does not say any words at all. He jabbers a lot but you cannot ' +
+        'understand any of it. He seems very normal otherwise, he plays and laughs and smiles. Should I be ' +
+        'concerned that he may be autistic? I am a nervous wreck over this.',
+    );
+    expect(['off-topic', 'unsure']).toContain(result.kind);
+  });
+});
