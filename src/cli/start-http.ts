@@ -4,6 +4,9 @@
  * the first answer is what serverless and autoscaled replicas pay.
  */
 import { createBot } from '../../commands/index.js';
+import { SITE_CONTENT } from '../../commands/showcase.js';
+import { homePage } from '../transports/http/site.js';
+import { installLinks } from './install-links.js';
 import { createApp } from '../core/app.js';
 import { loadConfig } from '../core/config.js';
 import { createLogger, dropCounter } from '../core/logger.js';
@@ -43,7 +46,8 @@ function httpConfigOrExit() {
 function main(): void {
   const config = httpConfigOrExit();
   const log = createLogger(config.logLevel);
-  const app = createApp(createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } }));
+  const bot = createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } });
+  const app = createApp(bot);
   const metrics = createMetrics({ labels: app.labels });
   const dropped = dropCounter(log);
   if (dropped) metrics.watchDroppedLogLines(dropped);
@@ -55,6 +59,15 @@ function main(): void {
     metrics,
     // Read once, from the repository this file is in (dist/ or a production install alike).
     pages: loadPages(),
+    // GET /: every reply as Discord shows it, with the install links when DISCORD_APPLICATION_ID is set.
+    htmlPages: {
+      '/': () =>
+        homePage({
+          bot,
+          content: SITE_CONTENT,
+          installLinks: config.applicationId ? installLinks(config.applicationId) : undefined,
+        }),
+    },
   });
 
   interactions.server.on('error', (err: NodeJS.ErrnoException) => {

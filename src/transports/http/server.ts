@@ -64,12 +64,23 @@ export interface InteractionServerOptions {
   readonly metrics?: Metrics;
   /** Documents served as text by path (see pages.ts: /privacy and /terms). */
   readonly pages?: ReadonlyMap<string, string>;
+  /** HTML pages by path (e.g. `/`, see site.ts), each built on its first request and kept. */
+  readonly htmlPages?: Readonly<Record<string, () => string>>;
   /** Connections served at once; default defaultMaxConnections(). */
   readonly maxConnections?: number;
   /** Default HEADERS_TIMEOUT_MS and REQUEST_TIMEOUT_MS (tests shorten them). */
   readonly headersTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
 }
+
+/** The HTML pages allow no script, font or file from anywhere: inline CSS only. */
+const HTML_PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'public, max-age=300',
+};
 
 export interface InteractionServer {
   readonly server: Server;
@@ -98,6 +109,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   // Ready as soon as it listens (the app is built before); 503 once shutdown begins, so a load balancer stops sending.
   const ops: Ops = { metrics, health: () => (closing ? 'stopping' : 'ok') };
   /** The request read last on each connection: HTTP/1.1 clients may pipeline, and answers go out in order. */
+  const htmlPages = new Map(Object.entries(options.htmlPages ?? {}));
+  const builtPages = new Map<string, string>();
   const lastRead = new WeakMap<Socket, IncomingMessage>();
 
   function send(res: ServerResponse, status: number, body: string, headers?: OutgoingHttpHeaders): void {
@@ -262,6 +275,17 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
             return readBody(req, res, started);
           }
           return refuse(res, 405, 'method not allowed', 'use POST', { allow: 'POST' });
+        }
+        const html = htmlPages.get(path);
+        if (html) {
+          if (req.method !== 'GET' && req.method !== 'HEAD')
+            return refuse(res, 405, 'method not allowed', 'use GET', { allow: 'GET, HEAD' });
+          let body = builtPages.get(path);
+          if (body === undefined) {
+            body = html();
+            builtPages.set(path, body);
+          }
+          return sendOps(req, res, { status: 200, body, headers: HTML_PAGE_HEADERS });
         }
         const page = options.pages?.get(path);
         if (page !== undefined) {

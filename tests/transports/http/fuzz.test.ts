@@ -234,7 +234,7 @@ function randomCase(): Case {
 
   const bare = path.split('?')[0];
   let expected: number;
-  if (bare === '/healthz') expected = method === 'GET' || method === 'HEAD' ? 200 : 405;
+  if (bare === '/healthz' || bare === '/') expected = method === 'GET' || method === 'HEAD' ? 200 : 405;
   else if (bare !== '/interactions') expected = 404;
   else if (method !== 'POST') expected = 405;
   else if (declaredOversize) expected = 413;

@@ -300,7 +300,7 @@ describe('HTTP endpoint: rejections', () => {
     const post = await send(server.port, { method: 'POST', path: '/healthz' });
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe('GET, HEAD');
-    for (const path of ['/', '/interactions/extra', '/interaction', '/INTERACTIONS']) {
+    for (const path of ['/interactions/extra', '/interaction', '/INTERACTIONS', '/index.html']) {
       await expectStatus(404, { path, body: ping, headers: signed(ping) });
     }
   });
