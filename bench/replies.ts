@@ -12,10 +12,19 @@ import {
 /**
  * In-process reply building: for each command (and clicks, and autocomplete), the time of the whole
  * path a transport calls, createApp().handle(raw JSON): normalise, cooldown, dispatch, build, check.
- * Target: p99 under 20 µs per reply.
+ * Targets: p99 under 20 µs for a static reply; under 2 ms (/ask's budget) for a reply that searches
+ * the content (did-you-mean, autocomplete on long text) or builds the question box (modal).
  */
 
 const TARGET_P99_US = 20;
+const SEARCH_TARGET_P99_US = 2_000;
+/** Cases held to SEARCH_TARGET_P99_US. */
+const SEARCHING = new Set([
+  '/ask',
+  '/cause name:<unknown> (did you mean)',
+  'autocomplete /cause 100 chars',
+  'autocomplete /cause "slipped"',
+]);
 const WARMUP = 2_000;
 const SAMPLES = 20_000;
 
@@ -25,13 +34,14 @@ interface Row {
   readonly p99Us: number;
   /** The fastest sample: the cost with no interference from other processes. */
   readonly minUs: number;
+  readonly targetUs: number;
 }
 
 /** RSS of plain `node` after importing the built app and creating it, as `npm start` loads it. */
 function builtAppRssMiB(): number | undefined {
   if (!existsSync('dist/src/core/app.js')) return undefined;
   const script =
-    "const { createApp } = await import('./dist/src/core/app.js'); createApp(); process.stdout.write(String(process.memoryUsage().rss));";
+    "const { createApp } = await import('./dist/src/core/app.js'); const { bot } = await import('./dist/commands/index.js'); createApp(bot); process.stdout.write(String(process.memoryUsage().rss));";
   return (
     Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) /
     2 ** 20
@@ -52,7 +62,7 @@ export async function run(): Promise<void> {
   const command = (name: string, options: OptionInput = {}, locale = 'en-US') =>
     commandInteraction(name, options, { locale });
   const cases: [string, unknown][] = [
-    // Every registered command that can be sent without options (/ask needs a question: see ask.ts).
+    // Every registered command that can be sent without options (/ask without one opens the question box).
     ...[...app.commands.values()]
       .filter((c) => !(c.data.options ?? []).some((o) => o.required))
       .map((c): [string, unknown] => [`/${c.data.name}`, command(c.data.name)]),
@@ -93,6 +103,7 @@ export async function run(): Promise<void> {
       minUs: times[0] ?? Number.NaN,
       medianUs: percentile(times, 0.5),
       p99Us: percentile(times, 0.99),
+      targetUs: SEARCHING.has(name) ? SEARCH_TARGET_P99_US : TARGET_P99_US,
     });
   }
 
@@ -102,7 +113,7 @@ export async function run(): Promise<void> {
   console.log(
     `\nReplies built in process (createApp().handle, ${SAMPLES} samples each, Node ${process.version})`,
   );
-  console.log(line(['case', 'min µs', 'median µs', 'p99 µs', `p99<${TARGET_P99_US}µs`]));
+  console.log(line(['case', 'min µs', 'median µs', 'p99 µs', 'target µs', 'met']));
   for (const r of rows)
     console.log(
       line([
@@ -110,7 +121,8 @@ export async function run(): Promise<void> {
         r.minUs.toFixed(2),
         r.medianUs.toFixed(2),
         r.p99Us.toFixed(2),
-        r.p99Us < TARGET_P99_US ? 'yes' : 'NO',
+        String(r.targetUs),
+        r.p99Us < r.targetUs ? 'yes' : 'NO',
       ]),
     );
   console.log(`RSS after loading the app in this process (tsx): ${rssAfterLoadMiB.toFixed(1)} MiB`);

@@ -8,44 +8,18 @@ import { SITE_CONTENT } from '../../commands/showcase.js';
 import { homePage } from '../transports/http/site.js';
 import { installLinks } from './install-links.js';
 import { createApp } from '../core/app.js';
-import { loadConfig } from '../core/config.js';
+import { httpConfigOrExit } from '../core/config.js';
 import { createLogger, dropCounter } from '../core/logger.js';
 import { createMetrics } from '../core/metrics.js';
-import {
-  createInteractionServer,
-  DEFAULT_INTERACTIONS_PATH,
-  HEALTH_PATH,
-  METRICS_PATH,
-} from '../transports/http/server.js';
-import { loadPages, PAGE_FILES } from '../transports/http/pages.js';
+import { createInteractionServer } from '../transports/http/server.js';
+import { loadPages } from '../transports/http/pages.js';
 import { publicKeyFromHex } from '../transports/http/verify.js';
 import { exitGracefullyOnSignals, exitOnceLogged } from './shutdown.js';
-
-const PATH = /^\/[A-Za-z0-9\-._~/]*$/;
-
-/** The shared config plus INTERACTIONS_PATH; every problem on its own line, then exit 1. */
-function httpConfigOrExit() {
-  const result = loadConfig(['publicKey', 'port']);
-  const errors = result.ok ? [] : [...result.errors];
-  const path = process.env.INTERACTIONS_PATH?.trim() || DEFAULT_INTERACTIONS_PATH;
-  const taken = [HEALTH_PATH, METRICS_PATH, ...Object.keys(PAGE_FILES)];
-  if (!PATH.test(path) || taken.includes(path))
-    errors.push(
-      `INTERACTIONS_PATH must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${taken.join(', ')}), or leave it empty`,
-    );
-  if (!result.ok || errors.length > 0) {
-    for (const line of errors) process.stderr.write(`Configuration error: ${line}\n`);
-    process.exit(1);
-  }
-  // Unset: every interface, as a container or a host behind a load balancer needs.
-  const host = process.env.HOST?.trim() || undefined;
-  return { ...result.config, path, host };
-}
 
 /** Serves the bot on the configured port until SIGTERM or SIGINT, then exits 0 once requests in flight are done (see shutdown.ts). */
 function main(): void {
   const config = httpConfigOrExit();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { bufferBytes: config.logBufferBytes });
   const bot = createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } });
   const app = createApp(bot);
   const metrics = createMetrics({ labels: app.labels });
@@ -55,7 +29,7 @@ function main(): void {
     publicKey: publicKeyFromHex(config.publicKey),
     app,
     log,
-    path: config.path,
+    path: config.interactionsPath,
     metrics,
     // Read once, from the repository this file is in (dist/ or a production install alike).
     pages: loadPages(),
@@ -75,7 +49,10 @@ function main(): void {
     exitOnceLogged(log, 1);
   });
   interactions.server.listen(config.port, config.host, () => {
-    log.info({ host: config.host ?? 'all interfaces', port: config.port, path: config.path }, 'listening');
+    log.info(
+      { host: config.host ?? 'all interfaces', port: config.port, path: config.interactionsPath },
+      'listening',
+    );
   });
 
   // close() stops accepting first, so the line below means "no new connections".

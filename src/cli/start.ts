@@ -36,7 +36,7 @@ if (config.token) {
 }
 
 async function runGateway(config: Config, token: string): Promise<void> {
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { bufferBytes: config.logBufferBytes });
   let stop: () => Promise<void> = () => Promise.resolve();
   exitGracefullyOnSignals(() => stop(), log);
   // Imported only now: the console never loads discord.js, and a signal while these load is handled.
@@ -48,7 +48,7 @@ async function runGateway(config: Config, token: string): Promise<void> {
   const app = createApp(createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } }));
   let health: () => Health = () => 'starting';
   const metrics = config.metricsPort
-    ? await serveMetrics(config.metricsPort, app.labels, () => health(), log)
+    ? await serveMetrics(config.metricsPort, config.host, app.labels, () => health(), log)
     : undefined;
   try {
     const gateway = await startGateway({
@@ -81,6 +81,7 @@ async function runGateway(config: Config, token: string): Promise<void> {
  */
 async function serveMetrics(
   port: number,
+  host: string | undefined,
   labels: readonly string[],
   health: () => Health,
   log: Logger,
@@ -93,7 +94,6 @@ async function serveMetrics(
   const dropped = dropCounter(log);
   if (dropped) metrics.watchDroppedLogLines(dropped);
   const server = createOpsServer({ metrics, health }, log);
-  const host = process.env.HOST?.trim() || undefined;
   await new Promise<void>((listening) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       process.stderr.write(`Cannot serve metrics on METRICS_PORT=${port}: ${err.message}\n`);

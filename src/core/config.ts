@@ -22,9 +22,11 @@ export interface Config {
   readonly privacyUrl?: string;
   readonly termsUrl?: string;
   readonly logLevel: LogLevel;
+  /** Log bytes held for a slow reader of stdout before lines are dropped (and counted). */
+  readonly logBufferBytes?: number;
   /** HTTP mode: the path Discord posts interactions to. */
   readonly interactionsPath?: string;
-  /** HTTP mode: the interface to listen on; unset means every interface. */
+  /** The interface the HTTP endpoint, or the gateway's METRICS_PORT server, listens on; unset means every interface. */
   readonly host?: string;
 }
 
@@ -38,8 +40,12 @@ export type ConfigResult<N extends Need> =
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 export const DEFAULT_INTERACTIONS_PATH = '/interactions';
 /** Paths the HTTP endpoint serves itself, so INTERACTIONS_PATH may not take them. */
+export const HOME_PATH = '/';
 export const HEALTH_PATH = '/healthz';
 export const METRICS_PATH = '/metrics';
+export const PRIVACY_PATH = '/privacy';
+export const TERMS_PATH = '/terms';
+const SERVED_PATHS: readonly string[] = [HOME_PATH, HEALTH_PATH, METRICS_PATH, PRIVACY_PATH, TERMS_PATH];
 
 const PORTAL = 'https://discord.com/developers/applications';
 
@@ -160,20 +166,26 @@ const VARIABLES = {
     malformed: `must be one of ${LOG_LEVELS.join(', ')} (default info)`,
     schema: v.picklist(LOG_LEVELS),
   },
+  logBufferBytes: {
+    name: 'LOG_BUFFER_BYTES',
+    missing: 'is optional',
+    malformed:
+      'must be a whole number of bytes from 4096 up, e.g. LOG_BUFFER_BYTES=1048576 (the default), or leave it empty',
+    schema: v.pipe(v.string(), v.regex(/^\d{4,15}$/), v.transform(Number), v.minValue(4096)),
+  },
   interactionsPath: {
     name: 'INTERACTIONS_PATH',
     http: true,
     missing: 'is optional',
-    malformed: `must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${HEALTH_PATH} or ${METRICS_PATH}), or leave it empty`,
+    malformed: `must be a URL path such as ${DEFAULT_INTERACTIONS_PATH} (starting with /, no query, not ${SERVED_PATHS.join(', ')}), or leave it empty`,
     schema: v.pipe(
       v.string(),
       v.regex(/^\/[A-Za-z0-9\-._~/]*$/),
-      v.check((value) => value !== HEALTH_PATH && value !== METRICS_PATH),
+      v.check((value) => !SERVED_PATHS.includes(value)),
     ),
   },
   host: {
     name: 'HOST',
-    http: true,
     missing: 'is optional',
     malformed:
       'must be a host name or IP address without spaces, e.g. 127.0.0.1, or leave it empty for every interface',
@@ -183,7 +195,7 @@ const VARIABLES = {
 
 /** Which optional groups of variables a run reads besides the shared ones. */
 export interface Reads {
-  /** The HTTP endpoint's own variables (INTERACTIONS_PATH, HOST). */
+  /** The HTTP endpoint's own variable (INTERACTIONS_PATH). */
   readonly http?: boolean;
 }
 
@@ -246,7 +258,7 @@ export function configOrExit<N extends Need = never>(
 /** What the HTTP endpoint runs with: its key and port, and where it listens. */
 export type HttpConfig = ConfigWith<'publicKey' | 'port'> & { readonly interactionsPath: string };
 
-/** For the HTTP endpoint: the shared config plus INTERACTIONS_PATH and HOST, or exit 1 as above. */
+/** For the HTTP endpoint: the shared config plus INTERACTIONS_PATH, or exit 1 as above. */
 export function httpConfigOrExit(): HttpConfig {
   return configOrExit(['publicKey', 'port'], { http: true }) as HttpConfig;
 }

@@ -124,18 +124,18 @@ export class LogOutput {
   }
 }
 
-/** LOG_BUFFER_BYTES when it is a whole number of bytes from 4 KiB up; otherwise the default. */
-function bufferBytes(setting: string | undefined): number {
-  const bytes = Number(setting);
-  return Number.isSafeInteger(bytes) && bytes >= 4096 ? bytes : LOG_BUFFER_BYTES;
-}
-
 /**
  * JSON lines in production (or whenever stdout is not a terminal), through a bounded LogOutput;
  * readable lines on a terminal. The token and the user's text are never passed to the logger (the
  * tests check every output).
  */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info', pretty = process.stdout.isTTY): Logger {
+export function createLogger(
+  level = 'info',
+  {
+    bufferBytes = LOG_BUFFER_BYTES,
+    pretty = process.stdout.isTTY,
+  }: { bufferBytes?: number | undefined; pretty?: boolean } = {},
+): Logger {
   const options = {
     level,
     base: { app: 'hip-back-bot' },
@@ -146,7 +146,7 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', pretty = p
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss' } },
     });
   }
-  const output = new LogOutput(process.stdout, bufferBytes(process.env.LOG_BUFFER_BYTES));
+  const output = new LogOutput(process.stdout, bufferBytes);
   const log = pino(options, output);
   output.onRecovered = (dropped) =>
     log.warn({ droppedLines: dropped }, 'log lines dropped: the reader of stdout fell behind');

@@ -28,6 +28,7 @@ describe('parseConfig', () => {
         PORT: '3000',
         METRICS_PORT: '9464',
         LOG_LEVEL: 'debug',
+        LOG_BUFFER_BYTES: '65536',
         INTERACTIONS_PATH: '/discord/hook',
         HOST: '127.0.0.1',
       },
@@ -45,6 +46,7 @@ describe('parseConfig', () => {
         port: 3000,
         metricsPort: 9464,
         logLevel: 'debug',
+        logBufferBytes: 65536,
         interactionsPath: '/discord/hook',
         host: '127.0.0.1',
       },
@@ -87,10 +89,14 @@ describe('parseConfig', () => {
     ['METRICS_PORT', '0', '1 to 65535'],
     ['METRICS_PORT', ':9464', 'leave it empty to serve no metrics'],
     ['LOG_LEVEL', 'loud', 'one of fatal, error, warn, info, debug, trace, silent'],
+    ['LOG_BUFFER_BYTES', '1024', 'from 4096 up'],
+    ['LOG_BUFFER_BYTES', '1 MiB', 'whole number of bytes'],
     ['INTERACTIONS_PATH', 'no-slash', 'starting with /'],
     ['INTERACTIONS_PATH', '/hook?x=1', 'no query'],
-    ['INTERACTIONS_PATH', '/healthz', 'not /healthz or /metrics'],
-    ['INTERACTIONS_PATH', '/metrics', 'not /healthz or /metrics'],
+    ['INTERACTIONS_PATH', '/healthz', 'not /, /healthz, /metrics, /privacy, /terms'],
+    ['INTERACTIONS_PATH', '/metrics', 'not /, /healthz, /metrics, /privacy, /terms'],
+    ['INTERACTIONS_PATH', '/privacy', 'not /, /healthz, /metrics, /privacy, /terms'],
+    ['INTERACTIONS_PATH', '/', 'not /, /healthz, /metrics, /privacy, /terms'],
     ['HOST', 'my host', 'without spaces'],
   ])('%s=%s is rejected with one line naming it and the fix', (name, value, fix) => {
     const errors = errorsOf(parseConfig({ [name]: value.replace('<token>', TOKEN) }, [], { http: true }));
@@ -119,9 +125,13 @@ describe('parseConfig', () => {
     }
   });
 
-  it('reads INTERACTIONS_PATH and HOST only for the HTTP endpoint, which defaults the path', () => {
+  it('reads INTERACTIONS_PATH only for the HTTP endpoint, which defaults the path; HOST for both modes', () => {
     const env = { INTERACTIONS_PATH: 'no-slash', HOST: 'my host' };
-    expect(parseConfig(env)).toEqual({ ok: true, config: { apiBase: DEFAULT_API_BASE, logLevel: 'info' } });
+    expect(errorsOf(parseConfig(env))).toEqual([expect.stringMatching(/^HOST /)]);
+    expect(parseConfig({ INTERACTIONS_PATH: 'no-slash', HOST: '127.0.0.1' })).toEqual({
+      ok: true,
+      config: { apiBase: DEFAULT_API_BASE, logLevel: 'info', host: '127.0.0.1' },
+    });
     expect(errorsOf(parseConfig(env, [], { http: true }))).toEqual([
       expect.stringMatching(/^INTERACTIONS_PATH /),
       expect.stringMatching(/^HOST /),

@@ -1,9 +1,6 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import { HEALTH_PATH, METRICS_PATH } from '../../core/config.js';
 import type { Metrics } from '../../core/metrics.js';
-
-/** The operator's endpoints, served by the HTTP interactions endpoint and by the gateway's METRICS_PORT. */
-export const HEALTH_PATH = '/healthz';
-export const METRICS_PATH = '/metrics';
 
 /** ok: serving. starting: not yet ready (gateway: some shard not READY). stopping: shutting down. */
 export type Health = 'ok' | 'starting' | 'stopping';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRIVACY_PATH, TERMS_PATH } from '../../core/config.js';
 
 /**
  * The privacy policy and terms, served as GET /privacy and GET /terms so an operator can give those
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * (Markdown reads as plain text), with text/plain so every browser shows them instead of
  * downloading them.
  */
-export const PAGE_FILES = { '/privacy': 'PRIVACY.md', '/terms': 'TERMS.md' } as const;
+export const PAGE_FILES = { [PRIVACY_PATH]: 'PRIVACY.md', [TERMS_PATH]: 'TERMS.md' } as const;
 export type PagePath = keyof typeof PAGE_FILES;
 
 /** The repository's root: the first folder with a package.json above `file` (this module by default). */

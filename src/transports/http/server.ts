@@ -12,7 +12,8 @@ import {
 import type { App } from '../../core/app.js';
 import { logHandled, type Logger } from '../../core/logger.js';
 import type { Metrics } from '../../core/metrics.js';
-import { HEALTH_PATH, opsAnswer, type Ops, type OpsAnswer } from './ops.js';
+import { DEFAULT_INTERACTIONS_PATH, HEALTH_PATH } from '../../core/config.js';
+import { opsAnswer, type Ops, type OpsAnswer } from './ops.js';
 import { RequestSummary } from './summary.js';
 import { verifyRequest, type Verdict } from './verify.js';
 
@@ -50,8 +51,6 @@ export function defaultMaxConnections(limitsText?: string): number {
 
 /** Discord's interactions are a few KiB; anything past this is refused unread. */
 export const MAX_BODY_BYTES = 64 * 1024;
-export const DEFAULT_INTERACTIONS_PATH = '/interactions';
-export { HEALTH_PATH, METRICS_PATH } from './ops.js';
 
 export interface InteractionServerOptions {
   /** The application's public key (see verify.ts publicKeyFromHex). */
