@@ -57,6 +57,7 @@ async function runGateway(config: Config, token: string): Promise<void> {
       app,
       log,
       metrics,
+      backoffBaseMs: config.backoffBaseMs,
       onFatal: (reason) => {
         process.stderr.write(`${reason}\n`);
         void stop().finally(() => exitOnceLogged(log, 1));

@@ -18,6 +18,8 @@ export interface Config {
   readonly port?: number;
   /** Gateway mode: serve /metrics and /healthz on this port; unset, no such server. */
   readonly metricsPort?: number;
+  /** Gateway mode: the first retry's wait (ms) when Discord cannot be reached; unset, 1,000. */
+  readonly backoffBaseMs?: number;
   /** Where the operator published PRIVACY.md and TERMS.md; /help links to them. */
   readonly privacyUrl?: string;
   readonly termsUrl?: string;
@@ -146,6 +148,20 @@ const VARIABLES = {
       v.integer(),
       v.minValue(1),
       v.maxValue(65_535),
+    ),
+  },
+  backoffBaseMs: {
+    name: 'GATEWAY_BACKOFF_BASE_MS',
+    missing: 'is optional',
+    malformed:
+      'must be a whole number of milliseconds from 1 to 60000, e.g. GATEWAY_BACKOFF_BASE_MS=1000, or leave it empty for 1000',
+    schema: v.pipe(
+      v.string(),
+      v.regex(/^\d{1,5}$/),
+      v.transform(Number),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(60_000),
     ),
   },
   privacyUrl: {

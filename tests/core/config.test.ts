@@ -27,6 +27,7 @@ describe('parseConfig', () => {
         DISCORD_API_BASE: 'http://127.0.0.1:8080/api/',
         PORT: '3000',
         METRICS_PORT: '9464',
+        GATEWAY_BACKOFF_BASE_MS: '250',
         LOG_LEVEL: 'debug',
         LOG_BUFFER_BYTES: '65536',
         INTERACTIONS_PATH: '/discord/hook',
@@ -45,6 +46,7 @@ describe('parseConfig', () => {
         apiBase: 'http://127.0.0.1:8080/api',
         port: 3000,
         metricsPort: 9464,
+        backoffBaseMs: 250,
         logLevel: 'debug',
         logBufferBytes: 65536,
         interactionsPath: '/discord/hook',
@@ -88,6 +90,9 @@ describe('parseConfig', () => {
     ['PORT', '3000abc', '1 to 65535'],
     ['METRICS_PORT', '0', '1 to 65535'],
     ['METRICS_PORT', ':9464', 'leave it empty to serve no metrics'],
+    ['GATEWAY_BACKOFF_BASE_MS', '0', 'from 1 to 60000'],
+    ['GATEWAY_BACKOFF_BASE_MS', '90000', 'from 1 to 60000'],
+    ['GATEWAY_BACKOFF_BASE_MS', '1s', 'whole number of milliseconds'],
     ['LOG_LEVEL', 'loud', 'one of fatal, error, warn, info, debug, trace, silent'],
     ['LOG_BUFFER_BYTES', '1024', 'from 4096 up'],
     ['LOG_BUFFER_BYTES', '1 MiB', 'whole number of bytes'],
@@ -115,10 +120,11 @@ describe('parseConfig', () => {
         DISCORD_API_BASE: TOKEN,
         PORT: TOKEN,
         METRICS_PORT: TOKEN,
+        GATEWAY_BACKOFF_BASE_MS: TOKEN,
         LOG_LEVEL: TOKEN,
       }),
     );
-    expect(errors).toHaveLength(8);
+    expect(errors).toHaveLength(9);
     for (const line of errors) {
       expect(line).not.toContain(TOKEN);
       expect(line).not.toContain('secretpart');

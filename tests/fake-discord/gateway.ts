@@ -93,8 +93,20 @@ export class FakeGateway extends EventEmitter {
     return this.options.shardCount;
   }
 
+  /** While true, every new gateway connection is cut before the WebSocket handshake, as by a network that is down. */
+  refusing = false;
+  /** Gateway connections refused while `refusing` was set. */
+  refused = 0;
+  /** When set, every IDENTIFY is answered by closing with this code (e.g. 4014, disallowed intents). */
+  identifyCloseCode: number | undefined;
+
   /** Takes over an HTTP upgrade on /gateway or /resume. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.refusing) {
+      this.refused += 1;
+      socket.destroy();
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== '/gateway' && url.pathname !== '/resume') {
       socket.destroy();
@@ -155,6 +167,10 @@ export class FakeGateway extends EventEmitter {
   private identify(connection: Connection, d: Record<string, unknown>): void {
     if (d.token !== this.options.token) {
       connection.socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    if (this.identifyCloseCode !== undefined) {
+      connection.socket.close(this.identifyCloseCode);
       return;
     }
     const shard = Array.isArray(d.shard) ? (d.shard as [number, number]) : ([0, 1] as const);

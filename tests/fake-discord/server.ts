@@ -14,6 +14,10 @@ export interface FakeDiscordOptions {
   readonly heartbeatIntervalMs?: number;
   /** Keep every REST request and callback (default true; benchmarks turn it off). */
   readonly record?: boolean;
+  /** Listen on this port (default: a free one), e.g. to come up where a bot is already trying. */
+  readonly port?: number;
+  /** The token to accept (default: a new one), e.g. the one a bot was already started with. */
+  readonly token?: string;
 }
 
 export interface FakeDiscord {
@@ -36,7 +40,7 @@ export interface FakeDiscord {
 
 /** Starts a fake Discord (REST API v10 and gateway) on 127.0.0.1 at a free port. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
-  const token = fakeBotToken(APPLICATION_ID);
+  const token = options.token ?? fakeBotToken(APPLICATION_ID);
   const shards = options.shards ?? 1;
   // The gateway URL is known once the server listens; GET /gateway/bot is only asked after that.
   const urls = { gateway: '' };
@@ -50,7 +54,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     rest.handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const gw = new FakeGateway({
     token,

@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayCloseCodes, GatewayDispatchEvents, Routes } from 'discord-api-types/v10';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Options, Status } from 'discord.js';
 import type { App, Handled } from '../../core/app.js';
 import { logHandled, type Logger } from '../../core/logger.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { Health } from '../http/ops.js';
+import { backoffDelay, BackoffShardingStrategy, DEFAULT_BACKOFF_BASE_MS, isUnreachable } from './backoff.js';
 
 export interface GatewayOptions {
   readonly token: string;
@@ -20,6 +22,8 @@ export interface GatewayOptions {
   readonly onFatal?: (message: string) => void;
   /** Fed every interaction, REST error, reconnect and shard state. */
   readonly metrics?: Metrics | undefined;
+  /** The first retry waits up to this long, each next one twice as long, at most 30 times it (see backoff.ts). */
+  readonly backoffBaseMs?: number | undefined;
 }
 
 export interface Gateway {
@@ -131,9 +135,44 @@ function interactionToken(raw: unknown): string | undefined {
 /**
  * Connects to the Discord gateway and answers every INTERACTION_CREATE with the app's response,
  * sent byte for byte as the app built it (the same payload `ask --json` prints).
- * Resolves once logged in (GET /gateway/bot answered); READY is logged when it comes.
+ * Resolves once logged in (GET /gateway/bot answered, every shard READY). While Discord cannot be
+ * reached (no answer, or 5xx) it retries with backoff, logging each attempt; a rejected token
+ * throws TokenRejectedError at once.
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { log } = options;
+  const baseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
+  log.info({ apiBase: options.apiBase, intents: ['Guilds'] }, 'starting');
+  for (let attempt = 1; ; attempt++) {
+    // A discord.js client is destroyed by a failed login and not made to log in again: a new one each time.
+    const { client, gateway } = createGateway(options, baseMs);
+    try {
+      await client.login(options.token);
+      return gateway;
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid')
+        throw new TokenRejectedError();
+      if (!isUnreachable(error)) throw error;
+      // Under a process manager, exiting here would restart the bot as fast as it can.
+      const delayMs = backoffDelay(attempt, baseMs);
+      const { status, code } = error as { status?: unknown; code?: unknown };
+      log.warn(
+        {
+          attempt,
+          delayMs,
+          ...(typeof status === 'number' ? { status } : {}),
+          ...(typeof code === 'string' ? { code } : {}),
+          ...describeError(error, options.token).fields,
+        },
+        'cannot reach Discord: retrying',
+      );
+      await sleep(delayMs);
+    }
+  }
+}
+
+/** A client wired to answer interactions and report its shards; it connects on login(). */
+function createGateway(options: GatewayOptions, backoffBaseMs: number): { client: Client; gateway: Gateway } {
   const { app, log, metrics } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -142,6 +181,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     sweepers: Options.DefaultSweeperSettings,
     allowedMentions: { parse: [] },
     rest: { api: options.apiBase, timeout: options.restTimeoutMs ?? REST_TIMEOUT_MS, retries: 1 },
+    ws: {
+      // Reconnects back off (see backoff.ts) instead of @discordjs/ws's fixed 500 ms.
+      buildStrategy: (manager) =>
+        new BackoffShardingStrategy(manager, {
+          baseMs: backoffBaseMs,
+          onReconnect: (shard, attempt, delayMs) =>
+            log.warn({ shard, attempt, delayMs }, 'shard reconnecting'),
+        }),
+    },
   });
 
   skipInteractionObjects(client);
@@ -224,8 +272,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   client.on(Events.ShardReconnecting, (shardId) => {
     // Closing the connection on purpose also reports a reconnect; only a real drop is news.
+    // The log line comes from the backoff strategy, as the attempt begins, with its wait.
     if (stopping) return;
-    log.warn({ shard: shardId }, 'shard reconnecting');
     metrics?.gatewayReconnect(shardId);
   });
   client.on(Events.ShardResume, (shardId, replayed) =>
@@ -242,16 +290,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     log.error({ errorType: error.name, errorMessage: error.message }, 'discord.js error'),
   );
 
-  log.info({ apiBase: options.apiBase, intents: ['Guilds'] }, 'starting');
-  try {
-    await client.login(options.token);
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid')
-      throw new TokenRejectedError();
-    throw error;
-  }
-
-  return {
+  const gateway: Gateway = {
     client,
     health() {
       if (stopping) return 'stopping';
@@ -268,4 +307,5 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await client.destroy();
     },
   };
+  return { client, gateway };
 }
