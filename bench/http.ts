@@ -41,7 +41,8 @@ const DURATION_S = 10;
 const USERS = 30_000;
 const COLD_STARTS = 10;
 const ROUNDS = Math.max(1, Number(process.env.HTTP_BENCH_ROUNDS ?? 5) || 5);
-const GOALS = { throughputVsExample: 1.4, p99VsExample: 0.6, throughputVsFloor: 0.85, coldStartMs: 150 };
+/** coldStartMs: 250 ms without a startup snapshot (issue 11), inside issue 12's 300 ms from spawn. */
+const GOALS = { throughputVsExample: 1.4, p99VsExample: 0.6, throughputVsFloor: 0.85, coldStartMs: 250 };
 
 const BASELINES = resolve(import.meta.dirname, 'http-baselines');
 const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
