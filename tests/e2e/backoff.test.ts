@@ -194,4 +194,24 @@ describe('the gateway connection drops and cannot be made again', () => {
     },
     PROCESS_TIMEOUT_MS,
   );
+
+  test(
+    'SIGTERM while a reconnect waits: exit 0 at once, without the next try',
+    async () => {
+      const discord = await startFakeDiscord();
+      fake = discord;
+      // The third reconnect waits 1-2 s.
+      bot = await startBot(discord, undefined, { GATEWAY_BACKOFF_BASE_MS: '1000' });
+      discord.gateway.refusing = true;
+      discord.gateway.drop(0);
+      const third = await bot.waitForLog((l) => l.msg === RECONNECT && l.attempt === 3, 'third reconnect');
+      expect(third.delayMs).toBeGreaterThanOrEqual(1_000);
+      const refused = discord.gateway.refused;
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited()).toBe(0);
+      expect(bot.logs().filter((l) => l.msg === RECONNECT)).toHaveLength(3);
+      expect(discord.gateway.refused, 'no connection attempt after SIGTERM').toBe(refused);
+    },
+    PROCESS_TIMEOUT_MS,
+  );
 });
