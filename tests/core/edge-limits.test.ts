@@ -62,10 +62,15 @@ describe('option values are cut to what Discord allows before any search', () =>
     ];
     for (const raw of largest) a.handle(raw); // warm up: the first call compiles the search code
     for (const raw of largest) {
-      const started = performance.now();
-      const handled = a.handle(raw);
-      const ms = performance.now() - started;
-      expect(handled.response).toBeDefined();
+      // The best of three: on a loaded test machine one run can be preempted or meet a GC pause;
+      // without the caps every run took seconds.
+      let ms = Infinity;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const started = performance.now();
+        const handled = a.handle(raw);
+        ms = Math.min(ms, performance.now() - started);
+        expect(handled.response).toBeDefined();
+      }
       expect(ms, `${raw.data.name}: ${ms.toFixed(1)} ms`).toBeLessThan(50);
     }
   });
