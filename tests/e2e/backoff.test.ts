@@ -180,9 +180,29 @@ describe('the gateway connection drops and cannot be made again', () => {
       const callback = await discord.interact(chatInput('urgent', {}));
       expect(callback.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
 
-      // Connected again, the count starts over: the next drop's first reconnect goes at once.
-      const before = bot.logs().filter((l) => l.msg === RECONNECT).length;
-      const resumed = discord.gateway.next('resume');
+      // Dropped again at once: no fresh start, the waits go on from where they were.
+      let before = bot.logs().filter((l) => l.msg === RECONNECT).length;
+      const lastAttempt = Math.max(
+        ...bot
+          .logs()
+          .filter((l) => l.msg === RECONNECT)
+          .map((l) => l.attempt as number),
+      );
+      let resumed = discord.gateway.next('resume');
+      discord.gateway.drop(0);
+      await resumed;
+      const [flapped] = bot
+        .logs()
+        .filter((l) => l.msg === RECONNECT)
+        .slice(before);
+      expect(flapped).toMatchObject({ shard: 0, attempt: lastAttempt + 1 });
+      expect(delays([flapped!])[0]).toBeGreaterThanOrEqual(300);
+
+      // Connected for longer than the longest wait (600 ms), the count starts over: the next drop's
+      // first reconnect goes at once.
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      before = bot.logs().filter((l) => l.msg === RECONNECT).length;
+      resumed = discord.gateway.next('resume');
       discord.gateway.drop(0);
       await resumed;
       const [again] = bot

@@ -75,8 +75,8 @@ export function isUnreachable(error: unknown): boolean {
 export interface ReconnectBackoffOptions {
   readonly baseMs?: number;
   /**
-   * Told as each reconnect of a shard begins: `attempt` counts from 1 since the shard was last
-   * READY or RESUMED, and `delayMs` is the wait before it (0 for the first one).
+   * Told as each reconnect of a shard begins: `attempt` counts from 1 since the shard last stayed
+   * READY or RESUMED for the longest wait (30 x base), and `delayMs` is the wait before it (0 for the first one).
    */
   readonly onReconnect?: (shardId: number, attempt: number, delayMs: number) => void;
 }
@@ -85,8 +85,8 @@ export interface ReconnectBackoffOptions {
  * @discordjs/ws (1.2) reconnects a dropped shard after a fixed 500 ms, forever: with Discord
  * unreachable that is two attempts a second. This is its SimpleShardingStrategy (all shards in
  * this process) with one change, made through the public context interface: the first reconnect
- * after READY or RESUMED goes at once, each next one first waits backoffDelay() (on top of the
- * library's own 500 ms). discord.js reads shard state from its own events, which this relays
+ * after a connection that held goes at once, each next one first waits backoffDelay() (on top of
+ * the library's own 500 ms). discord.js reads shard state from its own events, which this relays
  * exactly as SimpleShardingStrategy does.
  */
 export class BackoffShardingStrategy implements IShardingStrategy {
@@ -154,8 +154,10 @@ class BackoffContext extends SimpleContextFetchingStrategy {
   shard: WebSocketShard | undefined;
   /** Whether the shard has made its first connection attempt: every later one is a reconnect. */
   #started = false;
-  /** Reconnects since the shard was last READY or RESUMED. */
+  /** Reconnects since the shard last stayed connected for a whole capped wait. */
   #reconnects = 0;
+  /** When the shard was last READY or RESUMED; undefined once it dropped again. */
+  #connectedAt: number | undefined;
   readonly #backoff: ReconnectBackoffOptions;
   readonly #stopped: AbortSignal;
 
@@ -171,12 +173,18 @@ class BackoffContext extends SimpleContextFetchingStrategy {
   }
 
   connected(): void {
-    this.#reconnects = 0;
+    this.#connectedAt = performance.now();
   }
 
   override async retrieveSessionInfo(shardId: number): Promise<SessionInfo | null> {
     if (this.shard?.status === WebSocketShardStatus.Idle) {
       if (this.#started) {
+        // The count starts over only after a connection that held for the longest wait: one that
+        // drops right after READY (a flapping network, a gateway that closes at once) keeps backing off.
+        const baseMs = this.#backoff.baseMs ?? DEFAULT_BACKOFF_BASE_MS;
+        const upFor = this.#connectedAt === undefined ? 0 : performance.now() - this.#connectedAt;
+        if (upFor >= baseMs * BACKOFF_CAP_FACTOR) this.#reconnects = 0;
+        this.#connectedAt = undefined;
         this.#reconnects += 1;
         // The first reconnect goes at once (Discord asks for reconnects in normal operation too).
         const delayMs = this.#reconnects > 1 ? backoffDelay(this.#reconnects - 1, this.#backoff.baseMs) : 0;
