@@ -1,10 +1,15 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, test } from 'vitest';
-import { GUILD_ID, SECOND_GUILD_ID, chatInput, shardOf } from '../fake-discord/payloads.js';
+import { BUSY_GUILD, GUILD_ID, SECOND_GUILD_ID, chatInput, shardOf } from '../fake-discord/payloads.js';
 
 import { botForThisFile } from './bot-process.js';
 
-const running = botForThisFile({ shards: 2, guildIds: [GUILD_ID, SECOND_GUILD_ID] });
+// Busy servers (channels, roles, emojis, threads, members in voice ...), as discord.js caches them.
+const running = botForThisFile({
+  shards: 2,
+  guildIds: [GUILD_ID, SECOND_GUILD_ID],
+  guildContents: BUSY_GUILD,
+});
 
 describe('two shards (GET /gateway/bot recommends 2)', () => {
   test('the bot identifies shard 0 and shard 1 of 2 and reports both servers when ready', async () => {

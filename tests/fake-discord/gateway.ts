@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GatewayDispatchEvents, GatewayOpcodes } from 'discord-api-types/v10';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { guildCreate, ready, shardOf } from './payloads.js';
+import { guildCreate, ready, shardOf, type GuildContents } from './payloads.js';
 
 /** Events kept per session for replay on RESUME; Discord keeps a bounded buffer too. */
 const REPLAY_BUFFER = 1_000;
@@ -58,6 +58,8 @@ export interface GatewayOptions {
   readonly token: string;
   readonly shardCount: number;
   readonly guildIds: readonly string[];
+  /** What each server holds beyond a text channel, @everyone and the bot (default: nothing). */
+  readonly guildContents?: GuildContents | undefined;
   readonly heartbeatIntervalMs: number;
   /** ws://host:port, without a path. */
   readonly baseUrl: string;
@@ -208,7 +210,12 @@ export class FakeGateway extends EventEmitter {
         guildIds,
       }),
     );
-    for (const id of guildIds) this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, guildCreate(id));
+    for (const id of guildIds)
+      this.sendDispatch(
+        session,
+        GatewayDispatchEvents.GuildCreate,
+        guildCreate(id, this.options.guildContents),
+      );
     this.emit('identify', record);
   }
 

@@ -2,7 +2,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents } from 'discord-api-types/v10';
 import { FakeGateway } from './gateway.js';
-import { APPLICATION_ID, GUILD_ID, fakeBotToken, shardOf, type BuiltInteraction } from './payloads.js';
+import {
+  APPLICATION_ID,
+  GUILD_ID,
+  fakeBotToken,
+  shardOf,
+  type BuiltInteraction,
+  type GuildContents,
+} from './payloads.js';
 import { FakeRest, type Callback } from './rest.js';
 
 export interface FakeDiscordOptions {
@@ -10,6 +17,8 @@ export interface FakeDiscordOptions {
   readonly shards?: number;
   /** Servers the bot is in; each shard gets those that map to it. */
   readonly guildIds?: readonly string[];
+  /** What each server's GUILD_CREATE holds beyond a text channel, @everyone and the bot. */
+  readonly guildContents?: GuildContents;
   /** HELLO's heartbeat interval. Discord uses about 41 s; tests of zombie connections use less. */
   readonly heartbeatIntervalMs?: number;
   /** Keep every REST request and callback (default true; benchmarks turn it off). */
@@ -60,6 +69,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     token,
     shardCount: shards,
     guildIds: options.guildIds ?? [GUILD_ID],
+    guildContents: options.guildContents,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     baseUrl: `ws://127.0.0.1:${port}`,
   });

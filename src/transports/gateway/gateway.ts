@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayCloseCodes, GatewayDispatchEvents, Routes } from 'discord-api-types/v10';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, Options, Status } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Status } from 'discord.js';
 import type { App, Handled } from '../../core/app.js';
 import { logHandled, type Logger } from '../../core/logger.js';
 import type { Metrics } from '../../core/metrics.js';
@@ -67,39 +67,6 @@ function skipInteractionObjects(client: Client): void {
   if (!action)
     throw new Error('discord.js has no actions.InteractionCreate any more: see skipInteractionObjects');
   action.handle = () => undefined;
-}
-
-/**
- * The caches the bot needs: guilds (for the guild count) and what discord.js cannot run without.
- * Replies are built from the raw payload, so members, users, messages and the rest are never read.
- */
-function trimmedCaches() {
-  return Options.cacheWithLimits({
-    ApplicationCommandManager: 0,
-    ApplicationEmojiManager: 0,
-    AutoModerationRuleManager: 0,
-    BaseGuildEmojiManager: 0,
-    DMMessageManager: 0,
-    EntitlementManager: 0,
-    GuildBanManager: 0,
-    GuildEmojiManager: 0,
-    GuildForumThreadManager: 0,
-    GuildInviteManager: 0,
-    GuildMemberManager: 0,
-    GuildMessageManager: 0,
-    GuildScheduledEventManager: 0,
-    GuildStickerManager: 0,
-    GuildTextThreadManager: 0,
-    MessageManager: 0,
-    PresenceManager: 0,
-    ReactionManager: 0,
-    ReactionUserManager: 0,
-    StageInstanceManager: 0,
-    ThreadManager: 0,
-    ThreadMemberManager: 0,
-    UserManager: 0,
-    VoiceStateManager: 0,
-  });
 }
 
 /**
@@ -177,8 +144,6 @@ function createGateway(options: GatewayOptions, backoffBaseMs: number): { client
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     shards: 'auto',
-    makeCache: trimmedCaches(),
-    sweepers: Options.DefaultSweeperSettings,
     allowedMentions: { parse: [] },
     rest: { api: options.apiBase, timeout: options.restTimeoutMs ?? REST_TIMEOUT_MS, retries: 1 },
     ws: {
