@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ask } from '../src/ask/answer.js';
-import { classifier, type TopicModelData } from '../src/ask/classifier.js';
+import type { TopicModelData } from '../src/ask/classifier.js';
 import { buildTopicIndex } from '../src/ask/matcher.js';
-import { TOPIC_MODEL_JSON } from '../src/ask/topic-model-data.js';
+import { SOFTMAX_MODEL_JSON, TOPIC_MODEL_JSON } from '../src/ask/topic-model-data.js';
+import { topicClassifier } from '../src/ask/topic-model.js';
+import type { SoftmaxData } from '../src/ask/softmax.js';
 import { createApp } from '../src/core/app.js';
 import { bot } from '../commands/index.js';
 import { commandInteraction } from '../tests/helpers/interactions.js';
@@ -94,12 +96,20 @@ export async function run(): Promise<void> {
 
   const loadTimes = new Float64Array(BUILDS);
   for (let i = 0; i < BUILDS; i++) {
-    loadTimes[i] = timeUs(() => classifier(JSON.parse(TOPIC_MODEL_JSON) as TopicModelData));
+    loadTimes[i] = timeUs(() =>
+      topicClassifier({
+        bayes: JSON.parse(TOPIC_MODEL_JSON) as TopicModelData,
+        softmax: JSON.parse(SOFTMAX_MODEL_JSON) as SoftmaxData,
+      }),
+    );
   }
   console.log(`  load the topic model (once at start): ${summary(loadTimes)}`);
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  const kept = classifier(JSON.parse(TOPIC_MODEL_JSON) as TopicModelData);
+  const kept = topicClassifier({
+    bayes: JSON.parse(TOPIC_MODEL_JSON) as TopicModelData,
+    softmax: JSON.parse(SOFTMAX_MODEL_JSON) as SoftmaxData,
+  });
   global.gc?.();
   const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   console.log(

@@ -1,8 +1,10 @@
 import { ALL_TOPIC_IDS, kindOf, type Kind, type RedFlagTierId, type TopicId } from '../../content/index.js';
 import { analyze, type Analysis } from './analyze.js';
-import { classifier, type Classifier, type TopicModelData } from './classifier.js';
+import type { Classifier, TopicModelData } from './classifier.js';
+import type { SoftmaxData } from './softmax.js';
+import { topicClassifier } from './topic-model.js';
 import { scoreTopics, type TopicScore } from './matcher.js';
-import { TOPIC_MODEL_JSON } from './topic-model-data.js';
+import { SOFTMAX_MODEL_JSON, TOPIC_MODEL_JSON } from './topic-model-data.js';
 import { scanSafety, type RedFlagFinding } from './red-flags.js';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
 
@@ -61,7 +63,10 @@ export const STORY_WORDS = 20;
 export const SEARCH_WEIGHT = 2;
 
 /** The committed model; cross-validation hands `ask` others. */
-export const TOPIC_MODEL: Classifier = classifier(JSON.parse(TOPIC_MODEL_JSON) as TopicModelData);
+export const TOPIC_MODEL: Classifier = topicClassifier({
+  bayes: JSON.parse(TOPIC_MODEL_JSON) as TopicModelData,
+  softmax: JSON.parse(SOFTMAX_MODEL_JSON) as SoftmaxData,
+});
 /** Topics /ask shows: the answer and up to three more as buttons. */
 export const SHOWN_TOPICS = 4;
 
@@ -118,7 +123,10 @@ export function rankStory(question: string, analysis: Analysis, model: Classifie
   const search = new Map<string, number>(found.map((s) => [s.topic, s.score / best]));
   const scores = model.logScores(question);
   return model.labels
-    .map((label, i) => ({ label, score: (scores[i] ?? 0) + SEARCH_WEIGHT * (search.get(label) ?? 0) }))
+    .map((label, i) => ({
+      label,
+      score: (scores[i] ?? 0) + (model.searchWeight ?? SEARCH_WEIGHT) * (search.get(label) ?? 0),
+    }))
     .sort((a, b) => b.score - a.score)
     .map((s) => s.label);
 }

@@ -87,6 +87,8 @@ export interface Classifier {
   readonly labels: readonly string[];
   /** The log-probability of each label for a text, in the order of `labels` (up to a constant). */
   logScores(text: string): Float64Array;
+  /** How much the topic search counts beside these scores for a story (default SEARCH_WEIGHT). */
+  readonly searchWeight?: number;
 }
 
 /** Laplace smoothing of the counts. */

@@ -31,4 +31,6 @@ process.stdout.write(
 );
 const data = trainModel(real, team);
 writeFileSync(resolve(ROOT, OUT), modelSource(data));
-process.stdout.write(`Wrote ${OUT}: ${Object.keys(data.counts).length} features, ${LABELS.length} labels.\n`);
+process.stdout.write(
+  `Wrote ${OUT}: naive Bayes ${Object.keys(data.bayes.counts).length} features, softmax ${data.softmax.vocab.split('\n').length} features, ${LABELS.length} labels.\n`,
+);

@@ -47,16 +47,16 @@ describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
 
   it('answers messages it did not learn from (5-fold cross-validation)', () => {
     const cv = crossValidate(real, team);
-    expect(cv.top1).toBeGreaterThanOrEqual(0.6);
-    expect(cv.top3).toBeGreaterThanOrEqual(0.78);
+    expect(cv.top1).toBeGreaterThanOrEqual(0.67);
+    expect(cv.top3).toBeGreaterThanOrEqual(0.85);
     expect(cv.redFlagRecall).toBe(1);
     expect(cv.falseAlarm).toBeLessThanOrEqual(0.03);
-  });
+  }, 600_000);
 
   it('the committed model is what `npm run train:ask` builds from the files in tests/fixtures', () => {
     const committed = readFileSync(resolve(import.meta.dirname, '../../src/ask/topic-model-data.ts'), 'utf8');
     expect(committed).toBe(modelSource(trainModel(real, team)));
-  });
+  }, 300_000);
 
   it('reads a whole 1,000-character story: a question at its end still counts', () => {
     const story =

@@ -1,0 +1,281 @@
+import { stemmer } from 'stemmer';
+import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
+
+/**
+ * A multinomial logistic regression (softmax) over word stems, pairs of neighbouring stems and
+ * character 3-5-grams of each word, learnt from labelled real messages and the team's question sets.
+ * Character n-grams carry typos and word forms ("siataca", "exersise") to the words they slip from;
+ * word pairs carry phrases ("slip disc", "see doctor"). `npm run train:ask` trains it
+ * (deterministically: full-batch gradient descent from zero weights) and commits its weights.
+ */
+
+export interface FeatureOptions {
+  readonly chars: boolean;
+  readonly words: boolean;
+  readonly pairs: boolean;
+  /** Extra features from the sentence that asks (the last one with a question mark, else the last). */
+  readonly asking: boolean;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = { chars: true, words: true, pairs: true, asking: true };
+
+const SENTENCE_END = /^[.!?;]$/;
+
+function sentences(words: readonly string[]): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  for (const w of words) {
+    current.push(w);
+    if (SENTENCE_END.test(w)) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** The sentence that asks: the last one ending in a question mark, else the last one. */
+function askingSentence(words: readonly string[]): readonly string[] {
+  const all = sentences(words);
+  const asked = all.filter((s) => s.at(-1) === '?');
+  return asked.at(-1) ?? all.at(-1) ?? [];
+}
+
+/** Feature groups: each is normalised to unit length, so a long story weighs like a short question. */
+export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FEATURES): string[][] {
+  const words = tokens(normalizeQuestion(text));
+  const wordFeatures: string[] = [];
+  const charFeatures: string[] = [];
+  let previous: string | undefined;
+  for (const word of words) {
+    if (isClauseBreak(word)) {
+      previous = undefined;
+      continue;
+    }
+    const stem = stemmer(word);
+    if (options.words) wordFeatures.push(stem);
+    if (options.pairs && previous !== undefined) wordFeatures.push(`${previous}_${stem}`);
+    previous = stem;
+    if (options.chars && word.length >= 3) {
+      const padded = ` ${word} `;
+      for (let n = 3; n <= 5; n++) {
+        for (let i = 0; i + n <= padded.length; i++) charFeatures.push(`#${padded.slice(i, i + n)}`);
+      }
+    }
+  }
+  const groups = [wordFeatures, charFeatures];
+  if (options.asking) {
+    const asking: string[] = [];
+    let prev: string | undefined;
+    for (const word of askingSentence(words)) {
+      if (isClauseBreak(word)) {
+        prev = undefined;
+        continue;
+      }
+      const stem = stemmer(word);
+      asking.push(`?${stem}`);
+      if (prev !== undefined) asking.push(`?${prev}_${stem}`);
+      prev = stem;
+    }
+    groups.push(asking);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+/** A sparse vector: feature -> value, each group scaled to unit length. */
+export function vectorize(text: string, options: FeatureOptions = DEFAULT_FEATURES): Map<string, number> {
+  const vector = new Map<string, number>();
+  for (const group of featureGroups(text, options)) {
+    const counts = new Map<string, number>();
+    for (const f of group) counts.set(f, (counts.get(f) ?? 0) + 1);
+    let norm = 0;
+    for (const [f, c] of counts) {
+      const v = Math.log1p(c);
+      counts.set(f, v);
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    for (const [f, v] of counts) vector.set(f, (vector.get(f) ?? 0) + v / norm);
+  }
+  return vector;
+}
+
+export interface SoftmaxExample {
+  readonly text: string;
+  /** The right labels: any of them is right (the loss is minus the log of their summed probability). */
+  readonly labels: readonly string[];
+}
+
+export interface SoftmaxOptions {
+  readonly features: FeatureOptions;
+  /** L2 penalty on the weights. */
+  readonly l2: number;
+  readonly epochs: number;
+  readonly rate: number;
+  /** Features seen in fewer training messages are left out. */
+  readonly minDocs: number;
+}
+
+export const DEFAULT_SOFTMAX: SoftmaxOptions = {
+  features: DEFAULT_FEATURES,
+  l2: 1e-4,
+  epochs: 60,
+  rate: 0.5,
+  minDocs: 2,
+};
+
+export interface SoftmaxModel {
+  readonly labels: readonly string[];
+  readonly features: FeatureOptions;
+  /** feature -> weight per label. */
+  readonly weights: ReadonlyMap<string, Float32Array>;
+  readonly bias: Float32Array;
+}
+
+/** Full-batch gradient descent with Adam steps, from zero weights: the same data gives the same model. */
+export function trainSoftmax(
+  examples: readonly SoftmaxExample[],
+  labels: readonly string[],
+  options: SoftmaxOptions = DEFAULT_SOFTMAX,
+): SoftmaxModel {
+  const L = labels.length;
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const docs = examples
+    .map((e) => ({
+      vector: vectorize(e.text, options.features),
+      targets: e.labels.map((l) => labelIndex.get(l)).filter((i): i is number => i !== undefined),
+    }))
+    .filter((d) => d.targets.length > 0);
+  const df = new Map<string, number>();
+  for (const d of docs) for (const f of d.vector.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const vocab = [...df].filter(([, n]) => n >= options.minDocs).map(([f]) => f);
+  vocab.sort();
+  const index = new Map(vocab.map((f, i) => [f, i]));
+  const rows = docs.map((d) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [f, v] of d.vector) {
+      const i = index.get(f);
+      if (i !== undefined) {
+        idx.push(i);
+        val.push(v);
+      }
+    }
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val), targets: d.targets };
+  });
+  const P = (vocab.length + 1) * L; // the last row is the bias
+  const w = new Float64Array(P);
+  const m = new Float64Array(P);
+  const v = new Float64Array(P);
+  const g = new Float64Array(P);
+  const z = new Float64Array(L);
+  const n = rows.length;
+  const biasAt = vocab.length * L;
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    g.fill(0);
+    for (const row of rows) {
+      for (let k = 0; k < L; k++) z[k] = w[biasAt + k] ?? 0;
+      for (let j = 0; j < row.idx.length; j++) {
+        const base = (row.idx[j] ?? 0) * L;
+        const x = row.val[j] ?? 0;
+        for (let k = 0; k < L; k++) z[k] = (z[k] ?? 0) + (w[base + k] ?? 0) * x;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < L; k++) max = Math.max(max, z[k] ?? 0);
+      let sum = 0;
+      for (let k = 0; k < L; k++) sum += z[k] = Math.exp((z[k] ?? 0) - max);
+      let right = 0;
+      for (const t of row.targets) right += z[t] ?? 0;
+      // d(-log sum_{y in targets} p_y)/dz_k = p_k - [k in targets] p_k / sum_targets p
+      for (let k = 0; k < L; k++) z[k] = (z[k] ?? 0) / sum;
+      const rightP = right / sum;
+      for (const t of row.targets) z[t] = (z[t] ?? 0) - (z[t] ?? 0) / rightP;
+      for (let k = 0; k < L; k++) g[biasAt + k] = (g[biasAt + k] ?? 0) + (z[k] ?? 0) / n;
+      for (let j = 0; j < row.idx.length; j++) {
+        const base = (row.idx[j] ?? 0) * L;
+        const x = (row.val[j] ?? 0) / n;
+        for (let k = 0; k < L; k++) g[base + k] = (g[base + k] ?? 0) + (z[k] ?? 0) * x;
+      }
+    }
+    const b1 = 0.9;
+    const b2 = 0.999;
+    const c1 = 1 - b1 ** epoch;
+    const c2 = 1 - b2 ** epoch;
+    const rate = options.rate / Math.sqrt(epoch);
+    for (let p = 0; p < P; p++) {
+      const grad = (g[p] ?? 0) + (p < biasAt ? options.l2 * (w[p] ?? 0) : 0);
+      const mp = (m[p] = b1 * (m[p] ?? 0) + (1 - b1) * grad);
+      const vp = (v[p] = b2 * (v[p] ?? 0) + (1 - b2) * grad * grad);
+      w[p] = (w[p] ?? 0) - (rate * (mp / c1)) / (Math.sqrt(vp / c2) + 1e-8);
+    }
+  }
+  const weights = new Map<string, Float32Array>();
+  vocab.forEach((f, i) => weights.set(f, Float32Array.from(w.subarray(i * L, (i + 1) * L))));
+  return {
+    labels,
+    features: options.features,
+    weights,
+    bias: Float32Array.from(w.subarray(biasAt, biasAt + L)),
+  };
+}
+
+/** Log-probabilities (up to a constant) of each label for a text. */
+export function softmaxScores(model: SoftmaxModel, text: string): Float64Array {
+  const z = Float64Array.from(model.bias);
+  for (const [f, x] of vectorize(text, model.features)) {
+    const row = model.weights.get(f);
+    if (!row) continue;
+    for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (row[k] ?? 0) * x;
+  }
+  let max = -Infinity;
+  for (const s of z) max = Math.max(max, s);
+  let sum = 0;
+  for (const s of z) sum += Math.exp(s - max);
+  const log = max + Math.log(sum);
+  return z.map((s) => s - log);
+}
+
+/** The committed form of a model: weights quantised to bytes (one scale for all), features one a line. */
+export interface SoftmaxData {
+  readonly labels: readonly string[];
+  readonly features: FeatureOptions;
+  readonly scale: number;
+  readonly vocab: string;
+  /** Base64 of one signed byte per (feature, label), features in the order of `vocab`. */
+  readonly weights: string;
+  readonly bias: readonly number[];
+}
+
+const LEVELS = 127;
+
+export function softmaxData(model: SoftmaxModel): SoftmaxData {
+  let max = 0;
+  for (const row of model.weights.values()) for (const w of row) max = Math.max(max, Math.abs(w));
+  const scale = max / LEVELS || 1;
+  // A feature whose every weight rounds to zero says nothing: it is left out.
+  const kept = [...model.weights].filter(([, row]) => row.some((w) => Math.round(w / scale) !== 0));
+  const L = model.labels.length;
+  const bytes = new Int8Array(kept.length * L);
+  kept.forEach(([, row], i) => row.forEach((w, k) => (bytes[i * L + k] = Math.round(w / scale))));
+  return {
+    labels: model.labels,
+    features: model.features,
+    scale,
+    vocab: kept.map(([f]) => f).join('\n'),
+    weights: Buffer.from(bytes.buffer).toString('base64'),
+    bias: [...model.bias].map((b) => Math.round(b * 1e4) / 1e4),
+  };
+}
+
+export function softmaxFromData(data: SoftmaxData): SoftmaxModel {
+  const L = data.labels.length;
+  const bytes = new Int8Array(Buffer.from(data.weights, 'base64'));
+  const weights = new Map<string, Float32Array>();
+  data.vocab.split('\n').forEach((f, i) => {
+    const row = new Float32Array(L);
+    for (let k = 0; k < L; k++) row[k] = (bytes[i * L + k] ?? 0) * data.scale;
+    weights.set(f, row);
+  });
+  return { labels: data.labels, features: data.features, weights, bias: Float32Array.from(data.bias) };
+}
