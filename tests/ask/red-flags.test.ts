@@ -255,6 +255,16 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['burning pain down both legs from my lower back', 'emergency'],
     ['my back and legs hurt and I am scared', 'emergency'],
     ['very slight numbing around the buttox and grion since I hurt my back', 'emergency'],
+    ['back pain and my pee is weird, it dribbles', 'emergency'],
+    ['back pain and i keep leaking', 'emergency'],
+    ['back pain and my wee wont start', 'emergency'],
+    ['i keep peeing myself, back pain', 'emergency'],
+    ['my fanny is numb and my back is agony', 'emergency'],
+    ['my willy feels numb and my back hurts', 'emergency'],
+    ['i cant feel myself when i go to the loo and my back hurts', 'emergency'],
+    ['my back pain is so bad my legs have gone dead', 'emergency'],
+    ['siatica down both legs and my back is killing me', 'emergency'],
+    ['MY BACK IS KILLING ME AND MY BUM IS NUMB', 'emergency'],
   ],
   'chest pain': [
     ['a pain that goes through my chest and out my back', 'emergency'],
@@ -281,6 +291,8 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ["my back aches and I've had night sweats and feel run down", 'urgent'],
     ['my lower back was killing me and my temperature was 102.5', 'urgent'],
     ['my back hurts more than ever and I am feeling super cold and shivering', 'urgent'],
+    ['my back hurts and i have been sweating buckets at night', 'urgent'],
+    ['lower back ache and I wake up drenched in sweat', 'urgent'],
   ],
   'cancer or weight loss': [
     ['lost 8 kg without trying and my back hurts', 'urgent'],
@@ -290,11 +302,14 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
   'lump or change of shape': [
     ['there is a bump on my spine that hurts', 'urgent'],
     ['a dime-sized knot on the lower mid-back that causes pain', 'urgent'],
+    ['my back is a funny shape now and it hurts', 'urgent'],
   ],
   'night pain or not eased by rest': [
     ['my back pain got worse and worse at night and nothing eases it', 'urgent'],
     ['I have hip pain at night that wakes me', 'urgent'],
     ['rest failed to help and the pain continued to worsen, particularly at night', 'urgent'],
+    ['my lower back pain is constant, even lying still', 'urgent'],
+    ['back pain at night that stops me sleeping', 'urgent'],
   ],
   'upper back': [
     ['pressure on my right shoulder blade like I need to crack it', 'urgent'],
@@ -315,6 +330,10 @@ const DENIED = [
   'my back has hurt since a car accident years ago',
   'how can I sleep better so I do not wake up with back pain',
   'does crossing my legs cause hip pain',
+  'my back hurts but my pee is normal and I can feel everything down there',
+  'I sweat a lot at the gym and my back is sore after squats',
+  'even sitting down was agony for a week after I lifted the sofa',
+  'the shape of my pillow makes my back hurt',
 ];
 
 /** Real messages that name a red-flag word but are not about the back or hip (red-flags.md: "back pain with ..."). */

@@ -38,6 +38,16 @@ const SADDLE = alt(
   'inner thighs?',
   'down below',
   'down there',
+  // Slang and plain words people use for the same places.
+  'fanny',
+  'willy',
+  'testicles?',
+  'scrotum',
+  'labia',
+  'nether parts',
+  'arse(?: cheeks?)?',
+  'ass cheeks?',
+  '(?:bum|butt|arse) ?hole',
 );
 /** "numb around my groin", "tingling in both buttocks"; not "tingles from the buttock down" (sciatica). */
 const NUMB_LINK = `(?: (?:in|around|on|at|near|of|across|over|my|the|both|whole|entire|and|or|area|region|feeling|sensation|is|all|spread|spreading|spreads|to|into))*`;
@@ -52,6 +62,11 @@ const SADDLE_NUMB = rx(
   `\\bsaddle (?:numbness|anaesthesia|anesthesia)\\b`,
   followedBy(NUMB, `(?:when|while|after) (?:i )?wip(?:e|ing)`, 4),
   followedBy(`(?:when|while|after) (?:i )?wip(?:e|ing)`, NUMB, 4),
+  followedBy(
+    alt('cant feel', 'cannot feel', 'couldnt feel', 'could not feel', 'no feeling', 'numb'),
+    alt('toilet', 'loo', 'bathroom', 'wipe', 'wiping'),
+    6,
+  ),
   `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not')} feel (?:the )?(?:toilet paper|tissue|loo roll|my ?self (?:wipe|pee|wee|pass urine|pass water|go))\\b`,
 );
 
@@ -123,6 +138,11 @@ const BLADDER_BOWEL = rx(
       'coming out',
       'leaked',
       'leaking',
+      'wont start',
+      'wont flow',
+      'doesnt start',
+      'doesnt come',
+      'takes (?:ages|forever)',
     ),
     2,
   ),
@@ -145,11 +165,14 @@ const BLADDER_BOWEL = rx(
     alt('urine', 'pee', 'wee', 'poo', 'poop', 'it in', 'myself', 'toilet', 'bowels?', 'bladder'),
     3,
   ),
-  `\\b${alt('wet', 'wetting', 'peed', 'pooed', 'pooped', 'soiled', 'soiling', 'pissed', 'weed')} (?:my ?self|the bed|my pants|my trousers|my underwear|my knickers)\\b`,
+  `\\b${alt('wet', 'wetting', 'peeing', 'weeing', 'pooing', 'pooping', 'pissing', 'peed', 'pooed', 'pooped', 'soiled', 'soiling', 'pissed', 'weed')} (?:my ?self|the bed|my pants|my trousers|my underwear|my knickers)\\b`,
   `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'dont', 'do not', 'didnt', 'unable to')} (?:tell|feel|know|sense) when (?:i )?(?:need|needed|have|had|want|wanted) to (?:pee|wee|go|poo|urinate)\\b`,
   followedBy(TROUBLE, alt('toilet', 'loo', 'bathroom'), 3),
   `\\b(?:couldnt|could not|cant|cannot|didnt|did not) make it to the (?:toilet|loo|bathroom)\\b`,
   followedBy(PEE, `(?:unless|until) i (?:push|strain|press)`, 3),
+  // Changed flow in everyday words: "my pee dribbles", "wee is weird", "I keep leaking".
+  followedBy(PEE, alt('dribbl(?:e|es|ing)', 'weird', 'strange', 'odd', 'different', 'slow', 'weaker'), 4),
+  `\\b(?:keep|keeps|kept|been|started|start|always|now) (?:on )?(?:leaking|dribbling)\\b`,
   `\\b(?:push|strain|straining|pushing) to (?:pee|wee|urinate|go)\\b`,
 );
 
@@ -201,6 +224,8 @@ const LEG_WEAK = alt(
   'pains? (?:running |going |shooting |radiating )?down',
   'spread(?:s|ing)?(?: down| to| into)?',
   'radiat(?:es|ing)',
+  '(?:gone|going|feel|feels|felt|feeling) dead',
+  'like (?:jelly|lead)',
 );
 /** Plain pain counts only with words that are surely both legs ("pain in both legs"). */
 const SURELY_BOTH = alt(

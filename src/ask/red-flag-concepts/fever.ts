@@ -28,6 +28,10 @@ const FEVER = alt(
   'night sweats',
   'sweats',
   'sweating at night',
+  // "sweating buckets at night", "soaked in sweat in bed", "waking up drenched".
+  'sweat(?:ing|s|y)?(?: [^ .;!?]+){0,3} (?:at night|in the night|through the night|overnight|in bed|in my sleep)',
+  '(?:drenched|soaked|soaking|dripping) (?:in |with )?sweat',
+  '(?:wake|woke|waking|wakes) up (?:drenched|soaked|soaking|dripping|sweating)',
   '(?:feel|feeling|felt|feels) (?:super |very |really |so |freezing |ice )?cold',
   'freezing(?! cold (?:water|pack))',
   '(?:9|10)\\d(?: \\d)? ?(?:f|degrees)',

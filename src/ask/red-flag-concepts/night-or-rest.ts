@@ -78,6 +78,9 @@ export const nightOrRest: RedFlagConcept = {
         'still',
         'avail',
         'help',
+        'stop',
+        'prevent',
+        'even',
       ],
       sign: 'pain that does not improve with rest',
       pattern: rx(
@@ -90,6 +93,8 @@ export const nightOrRest: RedFlagConcept = {
         `\\b(?:wakes|woke|wake|waking) (?:me|him|her)\\b`,
         `\\b(?:wakes?|woke|waking)(?: up)?${'(?: [^ .;!?]+){0,4}'} in (?:pain|agony)\\b`,
         `\\bsleepless nights?\\b`,
+        `\\b(?:stops?|stopping|stopped|prevents?|preventing|keeps?|kept) me (?:from )?(?:sleeping|getting (?:to|any) sleep|getting any rest)\\b`,
+        `\\beven (?:when |while |if )?(?:im |i am |i )?(?:(?:lying|laying|lie|lay|resting) (?:still|down|in bed|flat)|(?:sitting|keeping|staying) still)\\b`,
         `\\b(?:havent|hasnt|have not|has not|not) been able to sleep\\b`,
         `\\b(?:woken|woke|wakes?|waking|wake) (?:up )?(?:by|with|from) (?:the )?${PAIN}\\b`,
         followedBy(
