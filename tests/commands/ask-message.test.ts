@@ -83,7 +83,8 @@ describe('Apps -> Ask hip-back-bot (message command)', () => {
     const excerpt = (data.embeds ?? [])
       .flatMap((e) => e.fields ?? [])
       .find((f) => f.name === ASK_MESSAGE_TEXT.excerptField || f.name === ASK_TEXT.questionField);
-    const shown = excerpt?.value ?? data.embeds?.[0]?.description ?? '';
+    // An answer quotes the message in a field; an unsure reply quotes it first in its description.
+    const shown = excerpt?.value ?? (data.embeds?.[0]?.description ?? '').split('"\n\n')[0] ?? '';
     expect(shown).toContain('\\<@\u200b1400000000000000555>');
     expect(shown).toContain('@\u200beveryone');
     // At most MAX_ECHO characters of the message, plus the escaping backslashes and zero-width spaces.
