@@ -99,7 +99,7 @@ function inContext(rule: RedFlagRule, text: string, wordCount: number): boolean 
   if (rule.unlessMessage?.test(text)) return false;
   if (rule.context === undefined) return true;
   if (rule.context === 'long' && wordCount <= LONG_MESSAGE_WORDS) return true;
-  return BACK_OR_HIP.test(text);
+  return BACK_OR_HIP.test(text) || (rule.about?.test(text) ?? false);
 }
 
 /** Whether any match of the rule stands: not negated, not excused by its clause or sentence. */

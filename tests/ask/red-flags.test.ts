@@ -274,6 +274,9 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['I hit the ground on my back when the horse threw me', 'emergency'],
     ['I slammed down so hard on my tailbone that I could not get up', 'emergency'],
     ['my husband fell off a ladder and his back is in constant severe pain', 'emergency'],
+    ['I was thrown onto my tail bone at judo and it still hurts', 'emergency'],
+    ['I collapsed in the kitchen and now my back is agony', 'emergency'],
+    ['my nan fell over in the garden and landed on her side, she is in a lot of pain', 'emergency'],
   ],
   'broken hip': [
     ['suddenly she broke her hip and could not move', 'emergency'],
@@ -298,11 +301,13 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['lost 8 kg without trying and my back hurts', 'urgent'],
     ["I'm getting thinner and lost 5 kg though I eat a lot, and my back and ribs ache", 'urgent'],
     ['I have myeloma and my back pain is new', 'urgent'],
+    ['I have been in remission for two years and now my lower back aches all the time', 'urgent'],
   ],
   'lump or change of shape': [
     ['there is a bump on my spine that hurts', 'urgent'],
     ['a dime-sized knot on the lower mid-back that causes pain', 'urgent'],
     ['my back is a funny shape now and it hurts', 'urgent'],
+    ['some swelling in the middle of my lower spine and it aches', 'urgent'],
   ],
   'night pain or not eased by rest': [
     ['my back pain got worse and worse at night and nothing eases it', 'urgent'],
@@ -334,6 +339,8 @@ const DENIED = [
   'I sweat a lot at the gym and my back is sore after squats',
   'even sitting down was agony for a week after I lifted the sofa',
   'the shape of my pillow makes my back hurt',
+  'I have a collapsed disc in my lower back, which exercises help',
+  'my lupus is in remission and my back aches after gardening',
 ];
 
 /** Real messages that name a red-flag word but are not about the back or hip (red-flags.md: "back pain with ..."). */

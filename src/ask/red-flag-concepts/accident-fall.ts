@@ -27,6 +27,11 @@ const FALL = alt(
   'knocked (?:down|over|off)',
   'hit by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)',
   'thrown (?:off|from)',
+  '(?:was|got|been|being|get|gets) thrown',
+  '(?<!a )collapsed(?! discs?| vertebrae?| lungs?)',
+  'fainted',
+  'passed out',
+  'blacked out',
   'threw me',
   'hit the ground',
   'flying through the air',
@@ -34,7 +39,7 @@ const FALL = alt(
   'crashing (?:down|into)',
   'went airborne',
   'came off (?:my |the |a )?(?:horse|bike|motorbike|ladder)',
-  `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:back|hip|hips|tailbone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees|head|neck)`,
+  `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:back|hip|hips|tailbone|tail bone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees|head|neck)`,
 );
 
 const OLD_INJURY =
@@ -49,6 +54,8 @@ export const accidentFall: RedFlagConcept = {
       sign: 'pain that started after a serious accident or fall',
       pattern: rx(`\\b${FALL}\\b`),
       context: 'always',
+      // Landing on one's side is landing on the hip, even when the message never says "hip".
+      about: /\bland(?:ed|ing)? (?:hard |heavily |badly )?on (?:my|his|her|their) (?:left |right )?side\b/,
       // An accident long ago that left chronic pain is the history of the pain, not a new emergency.
       unlessSentence: OLD_INJURY,
     },

@@ -85,5 +85,14 @@ export const cancer: RedFlagConcept = {
       unlessBefore: /\bfamily history\b/,
       context: 'always',
     },
+    {
+      // "I'm in remission": said of cancer unless another illness is named.
+      id: 'remission',
+      tier: 'urgent',
+      sign: 'weight loss without trying, or a history of cancer',
+      pattern: rx(`\\bremission\\b`),
+      unlessMessage: /\b(?:lupus|crohns?|colitis|arthritis|psoriasis|eczema|depression|multiple sclerosis|addiction)\b/,
+      context: 'always',
+    },
   ],
 };

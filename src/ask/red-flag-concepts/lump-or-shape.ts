@@ -29,6 +29,7 @@ export const lumpOrShape: RedFlagConcept = {
       sign: 'a lump or a change in the shape of the back',
       pattern: rx(
         together(LUMP, BACK_PART, 30),
+        together(alt('swelling', 'swollen'), BACK_PART, 6),
         `\\bshape of (?:my |the )?(?:back|spine)\\b`,
         followedBy(
           alt('back', 'spine'),

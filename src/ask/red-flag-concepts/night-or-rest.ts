@@ -94,7 +94,7 @@ export const nightOrRest: RedFlagConcept = {
         `\\b(?:wakes?|woke|waking)(?: up)?${'(?: [^ .;!?]+){0,4}'} in (?:pain|agony)\\b`,
         `\\bsleepless nights?\\b`,
         `\\b(?:stops?|stopping|stopped|prevents?|preventing|keeps?|kept) me (?:from )?(?:sleeping|getting (?:to|any) sleep|getting any rest)\\b`,
-        `\\beven (?:when |while |if )?(?:im |i am |i )?(?:(?:lying|laying|lie|lay|resting) (?:still|down|in bed|flat)|(?:sitting|keeping|staying) still)\\b`,
+        `\\beven (?:when |while |if )?(?:im |i am |i )?(?:(?:lying|laying|lie|lay|resting) (?:still|in bed|flat)|(?:sitting|keeping|staying) still)\\b`,
         `\\b(?:havent|hasnt|have not|has not|not) been able to sleep\\b`,
         `\\b(?:woken|woke|wakes?|waking|wake) (?:up )?(?:by|with|from) (?:the )?${PAIN}\\b`,
         followedBy(

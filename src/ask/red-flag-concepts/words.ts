@@ -32,6 +32,8 @@ export interface RedFlagRule {
    * LONG_MESSAGE_WORDS words must (a short one sent to this bot is about its subject).
    */
   readonly context?: 'always' | 'long';
+  /** Besides the back, hip or legs, a message that matches this is also on the subject. */
+  readonly about?: RegExp;
 }
 
 /** A clinical concept of red-flags.md and the rules that recognise its signs. */
@@ -78,6 +80,7 @@ export const BACK_OR_HIP = new RegExp(
     'butt',
     'glutes?',
     'tailbone',
+    'tail bone',
     'coccyx',
     'pelvis',
     'pelvic',
