@@ -91,7 +91,8 @@ export const cancer: RedFlagConcept = {
       tier: 'urgent',
       sign: 'weight loss without trying, or a history of cancer',
       pattern: rx(`\\bremission\\b`),
-      unlessMessage: /\b(?:lupus|crohns?|colitis|arthritis|psoriasis|eczema|depression|multiple sclerosis|addiction)\b/,
+      unlessMessage:
+        /\b(?:lupus|crohns?|colitis|arthritis|psoriasis|eczema|depression|multiple sclerosis|addiction)\b/,
       context: 'always',
     },
   ],
