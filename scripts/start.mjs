@@ -1,15 +1,17 @@
 /**
- * `npm start` and `npm run start:http`: run the built bot, building it first only when dist/ is
- * missing or older than the sources (a fresh clone where install did not build, or an edited file).
- * A current build starts at once; a production install (no TypeScript) never compiles.
- *   node scripts/start.mjs          the gateway bot, or the local console (dist/src/cli/start.js)
- *   node scripts/start.mjs http     the HTTP interactions endpoint (dist/http.mjs)
+ * `npm start`, `npm run start:http` and `npm run deploy`: run the built entry point, building it
+ * first only when dist/ is missing or older than the sources (a fresh clone where install did not
+ * build, or an edited file).
+ * A current build starts at once; a production install (no esbuild) never compiles.
+ *   node scripts/start.mjs              the gateway bot, or the local console (dist/src/cli/start.js)
+ *   node scripts/start.mjs http         the HTTP interactions endpoint (dist/http.mjs)
+ *   node scripts/start.mjs deploy ...   `npm run deploy` (dist/src/cli/deploy.js), given the rest
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hasBuildTools } from './build-tools.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUTS = ['dist/src/cli/start.js', 'dist/http.mjs'];
@@ -41,17 +43,8 @@ function staleness() {
   return changed.length > 0 ? `${changed.join(', ')} changed since the last build` : undefined;
 }
 
-function hasTypeScript() {
-  try {
-    createRequire(join(root, 'package.json')).resolve('typescript');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const why = staleness();
-if (why && hasTypeScript()) {
+if (why && hasBuildTools(root)) {
   process.stderr.write(`Building first: ${why}.\n`);
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 } else if (why === 'dist/ has not been built') {
@@ -65,6 +58,8 @@ if (why && hasTypeScript()) {
   );
 }
 
-await import(
-  pathToFileURL(join(root, process.argv[2] === 'http' ? 'dist/http.mjs' : 'dist/src/cli/start.js')).href
-);
+const ENTRIES = { http: 'dist/http.mjs', deploy: 'dist/src/cli/deploy.js' };
+const mode = Object.hasOwn(ENTRIES, process.argv[2] ?? '') ? process.argv[2] : undefined;
+// The entry reads its own options from process.argv.slice(2), as if run directly.
+if (mode) process.argv.splice(2, 1);
+await import(pathToFileURL(join(root, mode ? ENTRIES[mode] : 'dist/src/cli/start.js')).href);

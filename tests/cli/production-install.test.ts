@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bot } from '../../commands/index.js';
+import { bot, definitions } from '../../commands/index.js';
 import { createApp } from '../../src/core/app.js';
-import { chatInput } from '../fake-discord/payloads.js';
+import { APPLICATION_ID, GUILD_ID, chatInput } from '../fake-discord/payloads.js';
 import { startFakeDiscord } from '../fake-discord/server.js';
 import { freePort, newSigningKeys, send, signatureHeaders } from '../helpers/http-server.js';
 import { commandInteraction } from '../helpers/interactions.js';
@@ -17,6 +17,11 @@ import { commandInteraction } from '../helpers/interactions.js';
  */
 const ROOT = join(import.meta.dirname, '../..');
 const STEP_TIMEOUT_MS = 180_000;
+/** PATH without the node_modules/.bin folders npm and npx put first, so the copy finds only its own tools. */
+const PATH = (process.env.PATH ?? '')
+  .split(delimiter)
+  .filter((dir) => !dir.includes('node_modules'))
+  .join(delimiter);
 let copy: string;
 
 function npm(args: readonly string[]) {
@@ -28,7 +33,7 @@ function npm(args: readonly string[]) {
 function npmStart(script: string, env: Record<string, string>): { child: ChildProcess; out: () => string } {
   const child = spawn('npm', ['run', '--silent', script], {
     cwd: copy,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
+    env: { PATH, HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -69,8 +74,6 @@ describe('production install: npm ci, npm run build, npm prune --omit=dev', () =
     });
     npm(['run', 'build']);
     npm(['prune', '--omit=dev']);
-    // TypeScript can stay as valibot's peer dependency; remove it to show nothing at run time needs it.
-    rmSync(join(copy, 'node_modules/typescript'), { recursive: true, force: true });
   }, STEP_TIMEOUT_MS);
 
   afterAll(() => {
@@ -81,6 +84,51 @@ describe('production install: npm ci, npm run build, npm prune --omit=dev', () =
     for (const tool of ['tsx', 'esbuild', 'vitest'])
       expect(existsSync(join(copy, 'node_modules', tool)), tool).toBe(false);
   });
+
+  it('npm ci --omit=dev would not try to build (the prepare script says so and exits 0)', () => {
+    // TypeScript stays after the prune (valibot's optional peer), so this checks for esbuild too.
+    const run = spawnSync('node', ['scripts/prepare.mjs'], { cwd: copy, encoding: 'utf8' });
+    expect(run.stderr).toContain('no build tools installed (production install); not building');
+    expect(run.status).toBe(0);
+  });
+
+  it(
+    'npm run deploy runs the built file and registers the commands',
+    async () => {
+      const fake = await startFakeDiscord();
+      try {
+        // Asynchronously: the fake Discord answers from this process's event loop.
+        const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+          execFile(
+            'npm',
+            ['run', '--silent', 'deploy'],
+            {
+              cwd: copy,
+              env: {
+                PATH,
+                HOME: process.env.HOME ?? '',
+                DISCORD_TOKEN: fake.token,
+                DISCORD_APPLICATION_ID: APPLICATION_ID,
+                DISCORD_GUILD_ID: GUILD_ID,
+                DISCORD_API_BASE: fake.apiBase,
+              },
+            },
+            (error, stdout, stderr) =>
+              done({ code: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr }),
+          );
+        });
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toContain(`Registered ${definitions.length} commands`);
+        expect(run.code).toBe(0);
+        expect((fake.rest.commands.get(GUILD_ID) ?? []).map((c) => c.name).sort()).toEqual(
+          definitions.map((c) => c.name).sort(),
+        );
+      } finally {
+        await fake.close();
+      }
+    },
+    STEP_TIMEOUT_MS,
+  );
 
   it(
     'npm run start:http answers a signed interaction exactly as the app does',
@@ -136,6 +184,33 @@ describe('production install: npm ci, npm run build, npm prune --omit=dev', () =
       } finally {
         await stop(gateway.child);
         await fake.close();
+      }
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
+    'with sources newer than the build, npm run start:http warns and runs the existing build',
+    async () => {
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(join(copy, 'src/core/app.ts'), later, later);
+      const port = await freePort();
+      const server = npmStart('start:http', {
+        DISCORD_PUBLIC_KEY: newSigningKeys().publicKeyHex,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
+      try {
+        await until('the endpoint to listen', () =>
+          server.out().includes('"listening"') ? true : undefined,
+        );
+        expect(server.out()).toContain(
+          'Warning: src changed since the last build, but the build tools are not installed; running the existing build.',
+        );
+        expect(server.out()).not.toMatch(/Building first/);
+        expect((await send(port, { method: 'GET', path: '/healthz' })).status).toBe(200);
+      } finally {
+        await stop(server.child);
       }
     },
     STEP_TIMEOUT_MS,
