@@ -258,6 +258,8 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['back pain and my pee is weird, it dribbles', 'emergency'],
     ['back pain and i keep leaking', 'emergency'],
     ['back pain and my wee wont start', 'emergency'],
+    ["haven't peed all day and my back is agony", 'emergency'],
+    ['back pain and i cant feel when i need a poo', 'emergency'],
     ['i keep peeing myself, back pain', 'emergency'],
     ['my fanny is numb and my back is agony', 'emergency'],
     ['my willy feels numb and my back hurts', 'emergency'],
@@ -276,6 +278,10 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['my husband fell off a ladder and his back is in constant severe pain', 'emergency'],
     ['I was thrown onto my tail bone at judo and it still hurts', 'emergency'],
     ['I collapsed in the kitchen and now my back is agony', 'emergency'],
+    ['i was rear ended yesterday and my back is killing me', 'emergency'],
+    ['car wreck last week, lower back pain', 'emergency'],
+    ['my elderly dad took a tumble and now his hip hurts', 'emergency'],
+    ['she slipped in the shower and hurt her back', 'emergency'],
     ['my nan fell over in the garden and landed on her side, she is in a lot of pain', 'emergency'],
   ],
   'broken hip': [
@@ -296,12 +302,15 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['my back hurts more than ever and I am feeling super cold and shivering', 'urgent'],
     ['my back hurts and i have been sweating buckets at night', 'urgent'],
     ['lower back ache and I wake up drenched in sweat', 'urgent'],
+    ['my back hurts and i am burning up', 'urgent'],
   ],
   'cancer or weight loss': [
     ['lost 8 kg without trying and my back hurts', 'urgent'],
     ["I'm getting thinner and lost 5 kg though I eat a lot, and my back and ribs ache", 'urgent'],
     ['I have myeloma and my back pain is new', 'urgent'],
     ['I have been in remission for two years and now my lower back aches all the time', 'urgent'],
+    ['my clothes are hanging off me and my back aches', 'urgent'],
+    ['back pain, i have secondaries in my bones', 'urgent'],
   ],
   'lump or change of shape': [
     ['there is a bump on my spine that hurts', 'urgent'],
@@ -341,6 +350,8 @@ const DENIED = [
   'the shape of my pillow makes my back hurt',
   'I have a collapsed disc in my lower back, which exercises help',
   'my lupus is in remission and my back aches after gardening',
+  'I am a nervous wreck about my back pain',
+  'my jeans feel loose at the waist since I started running, and my hip is sore',
 ];
 
 /** Real messages that name a red-flag word but are not about the back or hip (red-flags.md: "back pain with ..."). */

@@ -43,6 +43,8 @@ const CANCER = alt(
   'myeloma',
   'metastas[ie]s',
   'metastatic',
+  'secondaries',
+  'bone mets',
 );
 
 export const cancer: RedFlagConcept = {
@@ -65,13 +67,26 @@ export const cancer: RedFlagConcept = {
     {
       id: 'weight-loss',
       tier: 'urgent',
-      anchors: ['lost', 'losing', 'dropp', 'shed', 'weight', 'thinner'],
+      anchors: [
+        'lost',
+        'losing',
+        'dropp',
+        'shed',
+        'weight',
+        'thinner',
+        'skinnier',
+        'hanging',
+        'falling',
+        'loose',
+        'baggy',
+      ],
       sign: 'weight loss without trying',
       pattern: rx(
         followedBy(alt('lost', 'losing', 'dropped', 'dropping', 'shed', 'shedding'), WEIGHT, 3),
         `\\bweight loss\\b`,
         `\\bweight (?:is |has been |keeps |has )?(?:dropping|falling|going down|coming off|dropped|fallen)\\b`,
         `\\bgetting (?:thinner|skinnier)\\b`,
+        `\\b(?:clothes|trousers|jeans|pants|dress|belt) (?:are |is )?(?:hanging off|falling off|loose|looser|baggy)\\b`,
       ),
       unlessBefore: WEIGHT_INTENT,
       unlessSentence: ON_PURPOSE,

@@ -166,7 +166,7 @@ const BLADDER_BOWEL = rx(
     3,
   ),
   `\\b${alt('wet', 'wetting', 'peeing', 'weeing', 'pooing', 'pooping', 'pissing', 'peed', 'pooed', 'pooped', 'soiled', 'soiling', 'pissed', 'weed')} (?:my ?self|the bed|my pants|my trousers|my underwear|my knickers)\\b`,
-  `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'dont', 'do not', 'didnt', 'unable to')} (?:tell|feel|know|sense) when (?:i )?(?:need|needed|have|had|want|wanted) to (?:pee|wee|go|poo|urinate)\\b`,
+  `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'dont', 'do not', 'didnt', 'unable to')} (?:tell|feel|know|sense) when (?:i )?(?:need|needed|have|had|want|wanted) (?:to (?:pee|wee|go|poo|urinate)|a (?:pee|wee|poo|poop))\\b`,
   followedBy(TROUBLE, alt('toilet', 'loo', 'bathroom'), 3),
   `\\b(?:couldnt|could not|cant|cannot|didnt|did not) make it to the (?:toilet|loo|bathroom)\\b`,
   followedBy(PEE, `(?:unless|until) i (?:push|strain|press)`, 3),
@@ -174,6 +174,7 @@ const BLADDER_BOWEL = rx(
   followedBy(PEE, alt('dribbl(?:e|es|ing)', 'weird', 'strange', 'odd', 'different', 'slow', 'weaker'), 4),
   `\\b(?:keep|keeps|kept|been|started|start|always|now) (?:on )?(?:leaking|dribbling)\\b`,
   `\\b(?:push|strain|straining|pushing) to (?:pee|wee|urinate|go)\\b`,
+  `\\b(?:havent|hasnt|have not|has not|not|didnt|did not|cant|cannot|couldnt) (?:been able to )?(?:peed|pee|weed|wee|urinated|urinate|been for a (?:pee|wee))(?: [^ .;!?]+){0,1} (?:all day|since|for (?:hours|a day|\\d+ hours))\\b`,
 );
 
 /** Both legs, in the words people use for both. */

@@ -28,6 +28,8 @@ const FEVER = alt(
   'night sweats',
   'sweats',
   'sweating at night',
+  'burning up',
+  'running a (?:temperature|temp|fever)',
   // "sweating buckets at night", "soaked in sweat in bed", "waking up drenched".
   'sweat(?:ing|s|y)?(?: [^ .;!?]+){0,3} (?:at night|in the night|through the night|overnight|in bed|in my sleep)',
   '(?:drenched|soaked|soaking|dripping) (?:in |with )?sweat',
