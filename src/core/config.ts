@@ -209,6 +209,9 @@ const VARIABLES = {
   },
 } as const satisfies Record<keyof Config, Variable>;
 
+/** Every variable the config reads, by name (README and .env.example document each). */
+export const VARIABLE_NAMES: readonly string[] = Object.values(VARIABLES).map((variable) => variable.name);
+
 /** Which optional groups of variables a run reads besides the shared ones. */
 export interface Reads {
   /** The HTTP endpoint's own variable (INTERACTIONS_PATH). */

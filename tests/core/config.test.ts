@@ -1,7 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_API_BASE, DEFAULT_INTERACTIONS_PATH, parseConfig } from '../../src/core/config.js';
+import {
+  DEFAULT_API_BASE,
+  DEFAULT_INTERACTIONS_PATH,
+  VARIABLE_NAMES,
+  parseConfig,
+} from '../../src/core/config.js';
 import { BUILT, runBuilt, workDir } from '../helpers/run-built.js';
 
 const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.secretpart.ThisIsTheSecretHmacOfTheToken_xyz';
@@ -220,5 +227,24 @@ describe('configuration errors of the built bot', () => {
       expect.stringMatching(/^Configuration error: LOG_LEVEL must be one of/),
     ]);
     expect(run.stderr).not.toContain(TOKEN);
+  });
+});
+
+describe('the documented variables', () => {
+  const root = join(import.meta.dirname, '../..');
+
+  it('.env.example has one line for each variable the config reads, and no other', () => {
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const names = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+    expect([...names].sort()).toEqual([...VARIABLE_NAMES].sort());
+  });
+
+  it("the README's configuration table lists each variable the config reads, and no other", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const table = readme.split('### Configuration')[1]?.split('\n\n')[1] ?? '';
+    const names = [...table.matchAll(/^\| ([^|]+)\|/gm)].flatMap((m) =>
+      [...(m[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((n) => n[1]),
+    );
+    expect([...names].sort()).toEqual([...VARIABLE_NAMES].sort());
   });
 });
