@@ -42,10 +42,38 @@ function askingSentence(words: readonly string[]): readonly string[] {
   return asked.at(-1) ?? all.at(-1) ?? [];
 }
 
+interface WordFeatures {
+  readonly stem: string;
+  readonly chars: readonly string[];
+}
+
+/**
+ * Stems and character n-grams per word, kept once computed: stemming and slicing are most of the
+ * cost of reading a long message, and people reuse words. Bounded, so memory stays flat.
+ */
+const wordCache = new Map<string, WordFeatures>();
+const WORD_CACHE_SIZE = 50_000;
+
+function wordFeatures(word: string): WordFeatures {
+  let found = wordCache.get(word);
+  if (found) return found;
+  const chars: string[] = [];
+  if (word.length >= 3) {
+    const padded = ` ${word} `;
+    for (let n = 3; n <= 5; n++) {
+      for (let i = 0; i + n <= padded.length; i++) chars.push(`#${padded.slice(i, i + n)}`);
+    }
+  }
+  found = { stem: stemmer(word), chars };
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  wordCache.set(word, found);
+  return found;
+}
+
 /** Feature groups: each is normalised to unit length, so a long story weighs like a short question. */
 export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FEATURES): string[][] {
   const words = tokens(normalizeQuestion(text));
-  const wordFeatures: string[] = [];
+  const wordFeatureList: string[] = [];
   const charFeatures: string[] = [];
   let previous: string | undefined;
   for (const word of words) {
@@ -53,18 +81,13 @@ export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FE
       previous = undefined;
       continue;
     }
-    const stem = stemmer(word);
-    if (options.words) wordFeatures.push(stem);
-    if (options.pairs && previous !== undefined) wordFeatures.push(`${previous}_${stem}`);
+    const { stem, chars } = wordFeatures(word);
+    if (options.words) wordFeatureList.push(stem);
+    if (options.pairs && previous !== undefined) wordFeatureList.push(`${previous}_${stem}`);
     previous = stem;
-    if (options.chars && word.length >= 3) {
-      const padded = ` ${word} `;
-      for (let n = 3; n <= 5; n++) {
-        for (let i = 0; i + n <= padded.length; i++) charFeatures.push(`#${padded.slice(i, i + n)}`);
-      }
-    }
+    if (options.chars) for (const c of chars) charFeatures.push(c);
   }
-  const groups = [wordFeatures, charFeatures];
+  const groups = [wordFeatureList, charFeatures];
   if (options.asking) {
     const asking: string[] = [];
     let prev: string | undefined;
@@ -73,7 +96,7 @@ export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FE
         prev = undefined;
         continue;
       }
-      const stem = stemmer(word);
+      const { stem } = wordFeatures(word);
       asking.push(`?${stem}`);
       if (prev !== undefined) asking.push(`?${prev}_${stem}`);
       prev = stem;
