@@ -103,7 +103,7 @@ export async function run(): Promise<void> {
       }),
     );
   }
-  console.log(`  load the topic model (once at start): ${summary(loadTimes)}`);
+  console.log(`  load the topic model (once, on the first story): ${summary(loadTimes)}`);
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const kept = topicClassifier({

@@ -62,11 +62,18 @@ export const STORY_WORDS = 20;
 /** How much the topic search counts beside the classifier for a story (chosen by cross-validation). */
 export const SEARCH_WEIGHT = 2;
 
-/** The committed model; cross-validation hands `ask` others. */
-export const TOPIC_MODEL: Classifier = topicClassifier({
-  bayes: JSON.parse(TOPIC_MODEL_JSON) as TopicModelData,
-  softmax: JSON.parse(SOFTMAX_MODEL_JSON) as SoftmaxData,
-});
+let committed: Classifier | undefined;
+/**
+ * The committed model, built on the first story it ranks rather than at import: building it is
+ * most of what /ask would add to the HTTP endpoint's cold start. Cross-validation hands `ask` others.
+ */
+export function topicModel(): Classifier {
+  committed ??= topicClassifier({
+    bayes: JSON.parse(TOPIC_MODEL_JSON) as TopicModelData,
+    softmax: JSON.parse(SOFTMAX_MODEL_JSON) as SoftmaxData,
+  });
+  return committed;
+}
 /** Topics /ask shows: the answer and up to three more as buttons. */
 export const SHOWN_TOPICS = 4;
 
@@ -74,14 +81,14 @@ function withFirst(first: TopicId, rest: readonly TopicId[]): TopicId[] {
   return [first, ...rest.filter((t) => t !== first)];
 }
 
-export function ask(question: string, model: Classifier = TOPIC_MODEL): AskResult {
+export function ask(question: string, model?: Classifier): AskResult {
   const scan = scanSafety(normalizeQuestion(question));
   const base = { tier: scan.tier, findings: scan.findings };
   if (scan.selfHarm) return { ...base, kind: 'self-harm', ranking: ['urgent'] };
 
   const analysis = analyze(question.slice(0, MATCHED_CHARS));
   const words = wordCount(question);
-  if (words > STORY_WORDS) return story(question, analysis, model, scan.tier, base);
+  if (words > STORY_WORDS) return story(question, analysis, model ?? topicModel(), scan.tier, base);
   const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
   const specific = scores.filter((s) => !s.kindOnly);
   // Naming both the hip and the back, and nothing more specific, is asking how they are connected.

@@ -1,5 +1,5 @@
 import { isTopicId, type TopicId } from '../../content/index.js';
-import { ask, TOPIC_MODEL, type AskResult } from './answer.js';
+import { ask, type AskResult } from './answer.js';
 import type { Classifier } from './classifier.js';
 
 /**
@@ -83,7 +83,7 @@ function shownTopics(result: AskResult): {
 
 const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
 
-export function evaluate(cases: readonly EvalCase[], model: Classifier = TOPIC_MODEL): EvalReport {
+export function evaluate(cases: readonly EvalCase[], model?: Classifier): EvalReport {
   const outcomes = cases.map((c): CaseOutcome => {
     const result = ask(c.question, model);
     const { answered, shown } = shownTopics(result);
