@@ -9,11 +9,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { evaluateAfterGc } from './inspector.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WebSocket } from 'ws';
 import {
   BUSY_GUILD,
   chatInput,
@@ -66,32 +66,6 @@ function guildIds(count: number): string[] {
 function rssOf(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb ?? 0) * 1024;
-}
-
-/** Runs a full GC in the bot through its inspector, then evaluates `expression` there. */
-async function evaluateAfterGc(inspectorUrl: string, expression: string): Promise<unknown> {
-  const socket = new WebSocket(inspectorUrl);
-  await once(socket, 'open');
-  const replies = new Map<number, (result: unknown) => void>();
-  socket.on('message', (raw: Buffer) => {
-    const message = JSON.parse(raw.toString('utf8')) as { id?: number; result?: unknown };
-    if (message.id !== undefined) replies.get(message.id)?.(message.result);
-  });
-  let nextId = 0;
-  const call = (method: string, params: Record<string, unknown> = {}) => {
-    nextId += 1;
-    const id = nextId;
-    return new Promise<unknown>((resolve) => {
-      replies.set(id, resolve);
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-  };
-  await call('HeapProfiler.collectGarbage');
-  const result = (await call('Runtime.evaluate', { expression, returnByValue: true })) as {
-    result: { value: unknown };
-  };
-  socket.close();
-  return result.result.value;
 }
 
 interface Reading {

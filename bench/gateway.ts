@@ -5,12 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { evaluateAfterGc } from './inspector.js';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { WebSocket } from 'ws';
 import { chatInput, type BuiltInteraction } from '../tests/fake-discord/payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../tests/fake-discord/server.js';
 
@@ -158,29 +158,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** Forces a full GC in the process through the inspector and reads its heap. */
 async function heapAfterGc(inspectorUrl: string): Promise<number> {
-  const socket = new WebSocket(inspectorUrl);
-  await once(socket, 'open');
-  const replies = new Map<number, (result: unknown) => void>();
-  socket.on('message', (raw: Buffer) => {
-    const message = JSON.parse(raw.toString('utf8')) as { id?: number; result?: unknown };
-    if (message.id !== undefined) replies.get(message.id)?.(message.result);
-  });
-  let nextId = 0;
-  const call = (method: string, params: Record<string, unknown> = {}) => {
-    nextId += 1;
-    const id = nextId;
-    return new Promise<unknown>((resolve) => {
-      replies.set(id, resolve);
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-  };
-  await call('HeapProfiler.collectGarbage');
-  const result = (await call('Runtime.evaluate', {
-    expression: 'process.memoryUsage().heapUsed',
-    returnByValue: true,
-  })) as { result: { value: number } };
-  socket.close();
-  return result.result.value;
+  return (await evaluateAfterGc(inspectorUrl, 'process.memoryUsage().heapUsed')) as number;
 }
 
 interface Phase {

@@ -74,6 +74,18 @@ const linkSchema = v.pipe(
   v.check((value) => URL.canParse(value)),
 );
 
+/** A whole number from 1 to `max`, written as digits only. */
+function wholeNumber(max: number) {
+  return v.pipe(
+    v.string(),
+    v.regex(/^\d{1,5}$/),
+    v.transform(Number),
+    v.integer(),
+    v.minValue(1),
+    v.maxValue(max),
+  );
+}
+
 const VARIABLES = {
   token: {
     name: 'DISCORD_TOKEN',
@@ -127,42 +139,21 @@ const VARIABLES = {
     need: 'port',
     missing: 'is not set: set the port the HTTP interactions endpoint listens on, e.g. PORT=3000',
     malformed: 'must be a whole number from 1 to 65535, e.g. PORT=3000',
-    schema: v.pipe(
-      v.string(),
-      v.regex(/^\d{1,5}$/),
-      v.transform(Number),
-      v.integer(),
-      v.minValue(1),
-      v.maxValue(65_535),
-    ),
+    schema: wholeNumber(65_535),
   },
   metricsPort: {
     name: 'METRICS_PORT',
     missing: 'is optional',
     malformed:
       'must be a whole number from 1 to 65535, e.g. METRICS_PORT=9464, or leave it empty to serve no metrics',
-    schema: v.pipe(
-      v.string(),
-      v.regex(/^\d{1,5}$/),
-      v.transform(Number),
-      v.integer(),
-      v.minValue(1),
-      v.maxValue(65_535),
-    ),
+    schema: wholeNumber(65_535),
   },
   backoffBaseMs: {
     name: 'GATEWAY_BACKOFF_BASE_MS',
     missing: 'is optional',
     malformed:
       'must be a whole number of milliseconds from 1 to 60000, e.g. GATEWAY_BACKOFF_BASE_MS=1000, or leave it empty for 1000',
-    schema: v.pipe(
-      v.string(),
-      v.regex(/^\d{1,5}$/),
-      v.transform(Number),
-      v.integer(),
-      v.minValue(1),
-      v.maxValue(60_000),
-    ),
+    schema: wholeNumber(60_000),
   },
   privacyUrl: {
     name: 'PRIVACY_URL',
