@@ -110,6 +110,8 @@ async function launch(
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', out, 'pipe'],
+    // Its own process group: npm does not pass SIGTERM on to the bot it runs (see stop()).
+    detached: true,
   });
   closeSync(out);
   let inspector: string | undefined;
@@ -150,10 +152,22 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** SIGTERM to the process's group (npm and the bot under it), then waits until the group is gone. */
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const exited = child.exitCode === null && child.signalCode === null ? once(child, 'exit') : undefined;
+  if (alive()) process.kill(-pid, 'SIGTERM');
+  await exited;
+  while (alive()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** Forces a full GC in the process through the inspector and reads its heap. */

@@ -35,7 +35,11 @@ function npmStart(script: string, env: Record<string, string>): { child: ChildPr
     cwd: copy,
     env: { PATH, HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: npm does not pass SIGTERM on to the node process it runs, so stop()
+    // signals the whole group, and nothing is left running after the test.
+    detached: true,
   });
+  started.add(child);
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -52,12 +56,30 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
   }
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((done) => {
-    child.once('exit', (code) => done(code));
-    child.kill('SIGTERM');
-  });
+const started = new Set<ChildProcess>();
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to npm and the bot it started; resolves with npm's exit code once both are gone. */
+async function stop(child: ChildProcess): Promise<number | null> {
+  started.delete(child);
+  const pid = child.pid;
+  if (pid === undefined) return child.exitCode;
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve(child.exitCode)
+      : new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  if (groupAlive(pid)) process.kill(-pid, 'SIGTERM');
+  const code = await exited;
+  await until('the bot to exit after SIGTERM', () => (groupAlive(pid) ? undefined : true));
+  return code;
 }
 
 describe('production install: npm ci, npm run build, npm prune --omit=dev', () => {
@@ -76,9 +98,11 @@ describe('production install: npm ci, npm run build, npm prune --omit=dev', () =
     npm(['prune', '--omit=dev']);
   }, STEP_TIMEOUT_MS);
 
-  afterAll(() => {
+  afterAll(async () => {
+    // A test that failed part way leaves its processes: stop them before removing their folder.
+    await Promise.all([...started].map((child) => stop(child)));
     if (copy) rmSync(copy, { recursive: true, force: true });
-  });
+  }, STEP_TIMEOUT_MS);
 
   it('leaves no build tools behind', () => {
     for (const tool of ['tsx', 'esbuild', 'vitest'])
