@@ -19,15 +19,20 @@ function cases(file: string): EvalCase[] {
   return parsed.cases;
 }
 
+/** The lines of a `*.sources.tsv` file after its header, blank lines left out. */
+function sourceLines(file: string): string[] {
+  return readFileSync(resolve(FIXTURES, file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '');
+}
+
 const real = cases('real/dev.tsv');
 const team = TEAM_SETS.flatMap(cases);
 
 describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
   it('every message has its source', () => {
-    const sources = readFileSync(resolve(FIXTURES, 'real/dev.sources.tsv'), 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter((l) => l.trim() !== '');
+    const sources = sourceLines('real/dev.sources.tsv');
     expect(real.length).toBeGreaterThanOrEqual(400);
     expect(sources).toHaveLength(real.length);
     for (const line of sources) expect(line.split('\t')[1]?.trim(), line).toBeTruthy();
@@ -83,10 +88,7 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
   const sealed = cases('real/test.tsv');
 
   it('every message has its source, and none is also in the development split', () => {
-    const sources = readFileSync(resolve(FIXTURES, 'real/test.sources.tsv'), 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter((l) => l.trim() !== '');
+    const sources = sourceLines('real/test.sources.tsv');
     expect(sealed.length).toBeGreaterThanOrEqual(150);
     expect(sources).toHaveLength(sealed.length);
     const dev = new Set(real.map((c) => c.question.toLowerCase()));
