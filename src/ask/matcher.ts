@@ -128,7 +128,8 @@ function causesAsSetting(scores: readonly Scored[]): Scored[] {
  * classifier reads the words anyway.
  */
 export function scoreTopics(analysis: Analysis, exactOnly = false): TopicScore[] {
-  const terms = [...analysis.terms];
+  // Without typo or word-start search, a term the index does not hold can match nothing.
+  const terms = exactOnly ? analysis.terms.filter((t) => indexedTerms.has(t)) : [...analysis.terms];
   if (analysis.mentions.hip && analysis.mentions.back) terms.push(BOTH_SUBJECTS);
   if (terms.length === 0) return [];
   const hits = index.search(terms.join(' '), {

@@ -243,13 +243,24 @@ export function trainSoftmax(
   };
 }
 
-/** Log-probabilities (up to a constant) of each label for a text. */
+/**
+ * Log-probabilities (up to a constant) of each label for a text: the same sum as over `vectorize`,
+ * without building the vector, since reading a long story is most of what /ask spends.
+ */
 export function softmaxScores(model: SoftmaxModel, text: string): Float64Array {
   const z = Float64Array.from(model.bias);
-  for (const [f, x] of vectorize(text, model.features)) {
-    const row = model.weights.get(f);
-    if (!row) continue;
-    for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (row[k] ?? 0) * x;
+  for (const group of featureGroups(text, model.features)) {
+    const counts = new Map<string, number>();
+    for (const f of group) counts.set(f, (counts.get(f) ?? 0) + 1);
+    let norm = 0;
+    for (const c of counts.values()) norm += Math.log1p(c) ** 2;
+    norm = Math.sqrt(norm);
+    for (const [f, c] of counts) {
+      const row = model.weights.get(f);
+      if (!row) continue;
+      const x = Math.log1p(c) / norm;
+      for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (row[k] ?? 0) * x;
+    }
   }
   let max = -Infinity;
   for (const s of z) max = Math.max(max, s);
