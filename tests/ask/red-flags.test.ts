@@ -271,6 +271,7 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
   'chest pain': [
     ['a pain that goes through my chest and out my back', 'emergency'],
     ['sharp pains in the right side of my chest and lower half of my back', 'emergency'],
+    ['when i lay down to sleep my hearts starts paining, i also have lower back pain', 'emergency'],
   ],
   'accident or fall': [
     ['I hit the ground on my back when the horse threw me', 'emergency'],
@@ -283,6 +284,7 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['my elderly dad took a tumble and now his hip hurts', 'emergency'],
     ['she slipped in the shower and hurt her back', 'emergency'],
     ['my nan fell over in the garden and landed on her side, she is in a lot of pain', 'emergency'],
+    ['I managed to fall from a ladder and my back is in agony', 'emergency'],
   ],
   'broken hip': [
     ['suddenly she broke her hip and could not move', 'emergency'],
@@ -291,6 +293,7 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
   'sudden severe hip pain': [
     ['last night I woke up with a sharp pain in my left hip and groin, no injury', 'emergency'],
     ['hip suddenly agony this morning, no injury', 'emergency'],
+    ['I woke up with excruciating pain deep in my left hip and groin, like a knife', 'emergency'],
   ],
   'infected joint': [
     ['my hip is red hot and swollen and I feel shivery', 'emergency'],
@@ -317,6 +320,9 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['a dime-sized knot on the lower mid-back that causes pain', 'urgent'],
     ['my back is a funny shape now and it hurts', 'urgent'],
     ['some swelling in the middle of my lower spine and it aches', 'urgent'],
+    ['I have a Lipoma on my back, should it be hurting as much as it does?', 'urgent'],
+    ['I recently developed curvature of the spine, could the Cymbalta cause it?', 'urgent'],
+    ['my back pain got worse and I have lost two inches in height', 'urgent'],
   ],
   'night pain or not eased by rest': [
     ['my back pain got worse and worse at night and nothing eases it', 'urgent'],
@@ -324,10 +330,13 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['rest failed to help and the pain continued to worsen, particularly at night', 'urgent'],
     ['my lower back pain is constant, even lying still', 'urgent'],
     ['back pain at night that stops me sleeping', 'urgent'],
+    ['my hip and back hurt, and night time is the worst, I cant rest', 'urgent'],
+    ['my lower back hurts every night and I get up screaming', 'urgent'],
   ],
   'upper back': [
     ['pressure on my right shoulder blade like I need to crack it', 'urgent'],
     ['a sharp pain between my left scapula and spine', 'urgent'],
+    ['i have a back pain in upper left back while breathing', 'urgent'],
   ],
 };
 
@@ -352,6 +361,9 @@ const DENIED = [
   'my lupus is in remission and my back aches after gardening',
   'I am a nervous wreck about my back pain',
   'my jeans feel loose at the waist since I started running, and my hip is sore',
+  'I have had scoliosis since I was 12, the curve of my spine has not changed, which stretches help my lower back',
+  'my heart is fine, my lower back hurts after gardening',
+  'I sleep on my back every night, is that good for my hips',
 ];
 
 /** Real messages that name a red-flag word but are not about the back or hip (red-flags.md: "back pain with ..."). */

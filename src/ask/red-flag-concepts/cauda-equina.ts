@@ -47,6 +47,7 @@ const SADDLE = alt(
   'nether parts',
   'arse(?: cheeks?)?',
   'ass cheeks?',
+  'the ass',
   '(?:bum|butt|arse) ?hole',
 );
 /** "numb around my groin", "tingling in both buttocks"; not "tingles from the buttock down" (sciatica). */

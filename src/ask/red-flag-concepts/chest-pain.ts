@@ -1,4 +1,4 @@
-import { alt, near, rx, type RedFlagConcept } from './words.js';
+import { alt, followedBy, near, rx, type RedFlagConcept } from './words.js';
 
 /** Back pain with chest pain (red-flags.md, emergency tier), including a pain "through my chest and out my back". */
 const CHEST_PAIN = alt(
@@ -20,6 +20,7 @@ const CHEST_PAIN = alt(
   'crushing',
   'squeezing',
   'stabbing',
+  'paining',
 );
 
 export const chestPain: RedFlagConcept = {
@@ -40,6 +41,9 @@ export const chestPain: RedFlagConcept = {
         `\\bthrough (?:my |the )?chest\\b`,
         `\\bheart attack\\b`,
         near(alt('squeezing', 'crushing', 'pressure on', 'tightness in'), '(?:my )?heart', 2),
+        // "my heart starts paining", "pain in my heart": the chest told as the heart.
+        followedBy('(?:my )?hearts?', CHEST_PAIN, 3),
+        followedBy(alt('pain', 'pains', 'aching'), '(?:in|around) (?:my )?heart', 1),
       ),
       context: 'always',
     },

@@ -7,6 +7,8 @@ import { alt, BACK_PART, rx, followedBy, together, type RedFlagConcept } from '.
 const LUMP = alt(
   'lumps?',
   'lumpy',
+  'lump(?:y)?ish',
+  'lipomas?',
   'bumps?',
   'hump',
   '(?:a|an|large|big|small|hard|sized|huge) knot',
@@ -48,6 +50,9 @@ export const lumpOrShape: RedFlagConcept = {
           4,
         ),
         `\\b(?:inches|inch|cm) shorter\\b`,
+        // A curve that is new, not a scoliosis known for years.
+        `\\b(?:developed|developing|new|getting|got) (?:a )?(?:curvature|curve) (?:of|in) (?:my |the )?(?:spine|back)\\b`,
+        `\\b(?:lost|losing|lose) (?:(?:\\d+|an?|one|two|three|four|several|a few|some) )?(?:inches|inch|cm|height)(?: (?:in|of) height)?\\b`,
       ),
     },
   ],

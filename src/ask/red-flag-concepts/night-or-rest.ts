@@ -85,6 +85,19 @@ export const nightOrRest: RedFlagConcept = {
       sign: 'pain that does not improve with rest',
       pattern: rx(
         followedBy(WORSE, NIGHT, 3),
+        // The night first: "night time is the worst", "nights are worse".
+        `\\b(?:night ?time|nights|the night)(?: (?:is|are|its|it is|gets|get|it gets))? (?:the |even |much |far )?(?:worse|worst|unbearable|agony|hell)\\b`,
+        // Pain that comes every night is pain at night, not a bad night.
+        followedBy(
+          alt('hurts?', 'hurting', 'aches?', 'aching', 'pain', 'painful', 'throbs?', 'throbbing', 'agony'),
+          alt('every night', 'each night', 'night after night', 'most nights', 'nightly'),
+          3,
+        ),
+        followedBy(
+          alt('every night', 'each night', 'night after night', 'most nights'),
+          alt('hurts?', 'hurting', 'aches?', 'aching', 'pain', 'painful', 'agony', 'screaming', 'crying'),
+          3,
+        ),
         followedBy(
           alt('wakes?', 'waking', 'woke', 'keeps?', 'kept', 'keeping'),
           alt('me up', 'me awake', 'me at night', 'me in the night', 'him up', 'her up'),

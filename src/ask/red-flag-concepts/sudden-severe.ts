@@ -11,7 +11,7 @@ export const suddenSevere: RedFlagConcept = {
       sign: 'sudden severe hip pain with no injury',
       pattern: rx(
         near(SUDDEN, SEVERE, 5),
-        `\\b(?:woke|wake|waking) up with (?:a |an )?(?:sudden |sharp |severe |stabbing |excruciating |terrible )pain in (?:my |the )?(?:left |right )?hips?\\b`,
+        `\\b(?:woke|wake|waking) up with (?:a |an )?(?:sudden |sharp |severe |stabbing |excruciating |terrible |horrible |agonising |agonizing )pain (?:deep )?in (?:my |the )?(?:left |right )?(?:hips?|groin)\\b`,
       ),
       context: 'long',
       // The sign is sudden severe pain with no injury; a sudden injury is the accident's sign.

@@ -9,7 +9,7 @@ export const upperBack: RedFlagConcept = {
       tier: 'urgent',
       sign: 'pain at the top of the back',
       pattern: rx(
-        `\\b${alt('top', 'upper', 'high', 'higher', 'mid', 'middle')} (?:part |up )?(?:of |in )?(?:my |the )?(?:back|spine)\\b`,
+        `\\b${alt('top', 'upper', 'high', 'higher', 'mid', 'middle')} (?:part |up )?(?:of |in )?(?:my |the )?(?:(?:left|right) (?:side (?:of )?(?:my |the )?)?)?(?:back|spine)\\b`,
         `\\b(?:between|under|underneath|below|beneath|on|in|around) (?:my |the |both )?(?:left |right )?shoulder ?blades?\\b`,
         `\\bshoulder ?blades?\\b`,
         `\\bscapula\\b`,
