@@ -372,6 +372,9 @@ const OTHER_SUBJECT = [
   'i have lymphoma what causes cramp after chemo treatment',
   'i have very bad tightness in the chest and I just started on patches to quit smoking, is it my asthma or the patches?',
   'I tripped on a pillow and hit my left arm on the dresser as I fell, and it is still swollen a month later',
+  'my father had a mild heart attack back in 1996 and is on heart medication',
+  'I had a road accident and fractured my right thumb three weeks back, when can I lift again',
+  'My ankle and foot are swollen, will it or meds affect my lumbar surgery next month?',
 ];
 
 describe('red-flag concepts in everyday words', () => {

@@ -121,6 +121,12 @@ export const nightOrRest: RedFlagConcept = {
           alt('all night', 'all through the night'),
           2,
         ),
+        // Pain whatever the position is pain that rest does not ease.
+        followedBy(
+          alt('pain', 'hurts?', 'hurting', 'aches?', 'aching', 'agony'),
+          `(?:no matter (?:what|which|how)(?: position)?|(?:whether|weather) (?:im |i am |i )?(?:sitting|lying|laying|resting|standing|walking)|in (?:any|every) position)`,
+          3,
+        ),
         followedBy(NOT_EASED, REST, 4),
         followedBy(REST, NOT_EASED, 3),
         `\\b(?:rest|resting) (?:and \\w+ )?(?:failed|fails) to help\\b`,

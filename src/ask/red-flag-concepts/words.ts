@@ -57,13 +57,16 @@ export const gapWithout = (max: number, stop: string): string => `(?: (?!(?:${st
 export const together = (a: string, b: string, max: number, stop = '\\0'): string =>
   alt(`\\b${a}\\b${gapWithout(max, stop)} \\b${b}\\b`, `\\b${b}\\b${gapWithout(max, stop)} \\b${a}\\b`);
 
-/** "back" meaning return or again ("went back to the doctor", "the pain came back"), not the body part. */
+/**
+ * "back" meaning return, again or ago ("went back to the doctor", "the pain came back", "two weeks
+ * back", "back in 1996"), not the body part.
+ */
 const NOT_RETURN =
-  '(?<!\\b(?:go|goes|went|gone|going|come|comes|came|coming|get|gets|got|getting|bring|brought|call|called|calls|look|looked|looking|sent|send|hold|held|holding|sit|sat|step|stepped|fight|fought|give|gave|giving|pay|paid|set|way|is|was|are|were|be|been|bounce|bounced|put|turn|turned|think|thought|move|moved|moving|bit|cut|fell|pushed|push|pulled|pull|kick|kicked|head|headed|drive|drove|walk|walked|run|ran|its|it) )';
+  '(?<!\\b(?:go|goes|went|gone|going|come|comes|came|coming|get|gets|got|getting|bring|brought|call|called|calls|look|looked|looking|sent|send|hold|held|holding|sit|sat|step|stepped|fight|fought|give|gave|giving|pay|paid|set|way|is|was|are|were|be|been|bounce|bounced|put|turn|turned|think|thought|move|moved|moving|bit|cut|fell|pushed|push|pulled|pull|kick|kicked|head|headed|drive|drove|walk|walked|run|ran|its|it|day|days|week|weeks|month|months|year|years|while) )';
 /** The bot's subject: a message naming none of these is not about back or hip pain. */
 export const BACK_OR_HIP = new RegExp(
   `\\b${alt(
-    `${NOT_RETURN}back(?! of| to| home| then| and forth| up| in the| on track)`,
+    `${NOT_RETURN}back(?! of| to| home| then| and forth| up| in the| on track| in (?:19|20)\\d\\d)`,
     'back (?:pain|ache|aches|hurts|hurting|problems?|issues?|injury|spasms?|trouble)',
     'backache',
     'backside',
