@@ -1,10 +1,8 @@
 import { ALL_TOPIC_IDS, kindOf, type Kind, type RedFlagTierId, type TopicId } from '../../content/index.js';
 import { analyze, type Analysis } from './analyze.js';
-import type { Classifier, TopicModelData } from './classifier.js';
-import type { SoftmaxData } from './softmax.js';
-import { topicClassifier } from './topic-model.js';
+import type { Classifier } from './classifier.js';
+import { readTopicModel, topicClassifier } from './topic-model.js';
 import { scoreTopics, type TopicScore } from './matcher.js';
-import { SOFTMAX_MODEL_JSON, TOPIC_MODEL_JSON } from './topic-model-data.js';
 import { scanSafety, type RedFlagFinding } from './red-flags.js';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
 
@@ -64,14 +62,12 @@ export const SEARCH_WEIGHT = 2;
 
 let committed: Classifier | undefined;
 /**
- * The committed model, built on the first story it ranks rather than at import: building it is
- * most of what /ask would add to the HTTP endpoint's cold start. Cross-validation hands `ask` others.
+ * The committed model, read from its file and built on the first story it ranks rather than at
+ * import: reading and building it is most of what /ask would add to the HTTP endpoint's cold start.
+ * Cross-validation hands `ask` others.
  */
 export function topicModel(): Classifier {
-  committed ??= topicClassifier({
-    bayes: JSON.parse(TOPIC_MODEL_JSON) as TopicModelData,
-    softmax: JSON.parse(SOFTMAX_MODEL_JSON) as SoftmaxData,
-  });
+  committed ??= topicClassifier(readTopicModel());
   return committed;
 }
 /** Topics /ask shows: the answer and up to three more as buttons. */

@@ -6,7 +6,7 @@ import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
  * labelled real messages (tests/fixtures/real/dev.tsv) and the team's question sets: the words
  * people actually use for each topic, or for something the bot does not cover (`none`), count even
  * when the hand-written term tables never listed them. `npm run train:ask` (src/cli/train-ask.ts)
- * rebuilds its counts into src/ask/topic-model-data.ts and prints k-fold cross-validation figures.
+ * rebuilds its counts into src/ask/topic-model.json and prints k-fold cross-validation figures.
  */
 
 /** Function words: they say nothing about the topic. */

@@ -6,7 +6,8 @@ import { analyze, PAIR_MARK, PHRASE_BREAK, type Analysis } from './analyze.js';
 /**
  * Ranks the bot's topics for a question with minisearch (BM25, fuzzy and prefix matching) over each
  * topic's names (title, slug, lay terms), its text from the post, and the words that ask for its kind.
- * Built once, when this module loads.
+ * Built once, by the first question it ranks: not at import, where it would add to every start of the
+ * HTTP endpoint, most of whose first requests are not /ask.
  */
 
 interface TopicDoc {
@@ -81,7 +82,7 @@ export function buildTopicIndex(): MiniSearch<TopicDoc> {
   return index;
 }
 
-const index = buildTopicIndex();
+let index: MiniSearch<TopicDoc> | undefined;
 
 export interface TopicScore {
   readonly topic: TopicId;
@@ -132,6 +133,7 @@ export function scoreTopics(analysis: Analysis, exactOnly = false): TopicScore[]
   const terms = exactOnly ? analysis.terms.filter((t) => indexedTerms.has(t)) : [...analysis.terms];
   if (analysis.mentions.hip && analysis.mentions.back) terms.push(BOTH_SUBJECTS);
   if (terms.length === 0) return [];
+  index ??= buildTopicIndex();
   const hits = index.search(terms.join(' '), {
     tokenize: (q) => q.split(' '),
     ...(exactOnly ? { fuzzy: false, prefix: false } : {}),

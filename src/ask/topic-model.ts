@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot, TOPIC_MODEL_FILE } from '../core/config.js';
 import { classifier, type Classifier, type TopicModelData } from './classifier.js';
 import { softmaxFromData, softmaxScores, type SoftmaxData } from './softmax.js';
 
@@ -10,6 +13,11 @@ import { softmaxFromData, softmaxScores, type SoftmaxData } from './softmax.js';
 export interface TopicModel {
   readonly bayes: TopicModelData;
   readonly softmax: SoftmaxData;
+}
+
+/** The committed model, as `npm run train:ask` wrote it (TOPIC_MODEL_FILE). */
+export function readTopicModel(): TopicModel {
+  return JSON.parse(readFileSync(join(repositoryRoot(), TOPIC_MODEL_FILE), 'utf8')) as TopicModel;
 }
 
 const SOFTMAX_WEIGHT = 0.5;

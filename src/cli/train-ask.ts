@@ -1,19 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEvalFile, type EvalCase } from '../ask/evaluate.js';
-import { crossValidate, FOLDS, LABELS, modelSource, TEAM_SETS, trainModel } from '../ask/training.js';
+import { crossValidate, FOLDS, LABELS, modelFile, TEAM_SETS, trainModel } from '../ask/training.js';
+import { TOPIC_MODEL_FILE } from '../core/config.js';
 
 /**
  * `npm run train:ask`: trains /ask's topic classifier (src/ask/classifier.ts) on the real messages
  * of tests/fixtures/real/dev.tsv and the team's question sets, writes its counts to
- * src/ask/topic-model-data.ts, and prints k-fold cross-validation figures on the real messages
+ * src/ask/topic-model.json (TOPIC_MODEL_FILE), and prints k-fold cross-validation figures on the real messages
  * (each fold answered by a model that never saw it). `npm run eval:ask` then gives the committed
  * model's figures, which on its own training messages are not an honest measure.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REAL = 'tests/fixtures/real/dev.tsv';
-const OUT = 'src/ask/topic-model-data.ts';
 
 function cases(path: string): EvalCase[] {
   const parsed = parseEvalFile(readFileSync(resolve(ROOT, path), 'utf8'));
@@ -30,7 +30,7 @@ process.stdout.write(
     `redflag_recall=${f(cv.redFlagRecall)} false_alarm=${f(cv.falseAlarm)}\n`,
 );
 const data = trainModel(real, team);
-writeFileSync(resolve(ROOT, OUT), modelSource(data));
+writeFileSync(resolve(ROOT, TOPIC_MODEL_FILE), modelFile(data));
 process.stdout.write(
-  `Wrote ${OUT}: naive Bayes ${Object.keys(data.bayes.counts).length} features, softmax ${data.softmax.vocab.split('\n').length} features, ${LABELS.length} labels.\n`,
+  `Wrote ${TOPIC_MODEL_FILE}: naive Bayes ${Object.keys(data.bayes.counts).length} features, softmax ${data.softmax.vocab.split('\n').length} features, ${LABELS.length} labels.\n`,
 );

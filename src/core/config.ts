@@ -1,4 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { isHex, isSnowflake } from './formats.js';
 
@@ -50,6 +53,22 @@ export const TERMS_PATH = '/terms';
 const SERVED_PATHS: readonly string[] = [HOME_PATH, HEALTH_PATH, METRICS_PATH, PRIVACY_PATH, TERMS_PATH];
 
 const PORTAL = 'https://discord.com/developers/applications';
+
+/**
+ * /ask's learnt topic model, relative to the repository root: written by `npm run train:ask`, read
+ * on the first long message (src/ask/topic-model.ts). A file rather than a module, so the HTTP
+ * bundle does not parse 0.8 MB of model at every start.
+ */
+export const TOPIC_MODEL_FILE = 'src/ask/topic-model.json';
+
+/** The repository's root: the first folder with a package.json above `file` (this module by default). */
+export function repositoryRoot(file = fileURLToPath(import.meta.url)): string {
+  // Run from src/ by tsx, compiled by tsc to dist/src/core/config.js, or bundled into dist/http.mjs.
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${file}`);
+  }
+}
 
 interface Variable {
   readonly name: string;
