@@ -1,5 +1,6 @@
 /**
- * What discord.js's caches cost the gateway bot: the built bot (`node dist/src/cli/start.js`)
+ * What discord.js's caches cost the gateway bot: the built bot (`node dist/src/cli/start.js`, tsc's
+ * build of what `npm start` runs bundled: the preload can patch its discord.js, the bundle has its own)
  * against the local fake Discord on 127.0.0.1, in 1, 100 and 1,000 busy servers (BUSY_GUILD), with its
  * own caches and with other cache tables swapped in by bench/gateway-caches-preload.mjs. Per
  * case: time to READY, RSS and heap after GC at ready and after 1,000 interactions, and what each

@@ -1,5 +1,5 @@
 /**
- * Gateway benchmark: the built bot (`node dist/src/main.js`, as `npm start` runs it) against a
+ * Gateway benchmark: the built bot (`npm start`, which runs the bundle dist/start.mjs) against a
  * minimal discord.js bot written the way the discord.js guide writes one (baseline-bot.ts), both
  * served by the same local fake Discord in one run. Part of `npm run bench`; not a test.
  */
@@ -55,7 +55,7 @@ function subjects(): Subject[] {
   return [
     {
       name: 'bot',
-      script: join(ROOT, 'dist/src/cli/start.js'),
+      script: join(ROOT, 'dist/start.mjs'),
       startCommand: ['npm', 'start', '--silent'],
       isReady: (line) => line.includes('"msg":"ready"'),
     },

@@ -3,7 +3,7 @@
  * first only when dist/ is missing or older than the sources (a fresh clone where install did not
  * build, or an edited file).
  * A current build starts at once; a production install (no esbuild) never compiles.
- *   node scripts/start.mjs              the gateway bot, or the local console (dist/src/cli/start.js)
+ *   node scripts/start.mjs              the gateway bot, or the local console (dist/start.mjs)
  *   node scripts/start.mjs http         the HTTP interactions endpoint (dist/http.mjs)
  *   node scripts/start.mjs deploy ...   `npm run deploy` (dist/src/cli/deploy.js), given the rest
  */
@@ -14,14 +14,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hasBuildTools } from './build-tools.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUTPUTS = ['dist/src/cli/start.js', 'dist/http.mjs'];
+const OUTPUTS = ['dist/src/cli/start.js', 'dist/start.mjs', 'dist/http.mjs'];
 /** Written last by every build (esbuild always rewrites it; tsc skips unchanged files). */
 const BUILD_MARK = 'dist/http.mjs';
 const INPUTS = [
   'src',
   'commands',
   'content',
-  'scripts/build-http.mjs',
+  'scripts/build-bundles.mjs',
   'tsconfig.json',
   'tsconfig.build.json',
 ];
@@ -62,4 +62,4 @@ const ENTRIES = { http: 'dist/http.mjs', deploy: 'dist/src/cli/deploy.js' };
 const mode = Object.hasOwn(ENTRIES, process.argv[2] ?? '') ? process.argv[2] : undefined;
 // The entry reads its own options from process.argv.slice(2), as if run directly.
 if (mode) process.argv.splice(2, 1);
-await import(pathToFileURL(join(root, mode ? ENTRIES[mode] : 'dist/src/cli/start.js')).href);
+await import(pathToFileURL(join(root, mode ? ENTRIES[mode] : 'dist/start.mjs')).href);

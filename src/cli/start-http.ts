@@ -1,6 +1,6 @@
 /**
  * `npm run start:http`: the HTTP interactions endpoint. It never imports discord.js, and `npm run
- * build` bundles it into one file (dist/http.mjs, see scripts/build-http.mjs), because cold start to
+ * build` bundles it into one file (dist/http.mjs, see scripts/build-bundles.mjs), because cold start to
  * the first answer is what serverless and autoscaled replicas pay.
  */
 import { createBot } from '../../commands/index.js';

@@ -34,7 +34,7 @@ export interface BotProcess {
 /** How the bot is started: the production entry as `npm start` runs it, or a test-only entry via tsx. */
 export type Entry = { readonly built: string } | { readonly tsx: string };
 
-export const PRODUCTION_ENTRY: Entry = { built: 'dist/src/cli/start.js' };
+export const PRODUCTION_ENTRY: Entry = { built: 'dist/start.mjs' };
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;

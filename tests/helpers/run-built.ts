@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 
 /** The built entry points (global-setup builds dist/ before the suite), as `npm start` runs them. */
 export const BUILT = {
-  main: resolve(import.meta.dirname, '../../dist/src/cli/start.js'),
+  main: resolve(import.meta.dirname, '../../dist/start.mjs'),
   ask: resolve(import.meta.dirname, '../../dist/src/cli/ask.js'),
   deploy: resolve(import.meta.dirname, '../../dist/src/cli/deploy.js'),
   invite: resolve(import.meta.dirname, '../../dist/src/cli/invite.js'),

@@ -1,0 +1,43 @@
+/**
+ * Bundles each entry point that a process manager starts into one ES module, so a start reads one
+ * file instead of resolving and loading hundreds (discord.js and discord-api-types alone are
+ * hundreds of CommonJS files):
+ *   dist/start.mjs  src/cli/start.ts: the gateway bot or the local console (`npm start`)
+ *   dist/http.mjs   src/cli/start-http.ts: the HTTP interactions endpoint (`npm run start:http`)
+ * Run by `npm run build` after tsc has type-checked the sources (tsc's dist/src/ serves the other
+ * commands). dist/http.mjs is written last: scripts/start.mjs compares the sources with its time.
+ */
+import { build } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
+
+const BUNDLES = [
+  { entry: 'src/cli/start.ts', out: 'dist/start.mjs' },
+  { entry: 'src/cli/start-http.ts', out: 'dist/http.mjs' },
+];
+
+for (const { entry, out } of BUNDLES) {
+  const result = await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    // Node built-ins stay imports; the target is the oldest Node the package supports (engines).
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    // pino starts worker threads from files it resolves at run time, and pino-pretty is loaded by name
+    // only on a terminal: both stay in node_modules (they are production dependencies) instead of the bundle.
+    external: ['pino', 'pino-pretty'],
+    // Some bundled CommonJS dependencies call require(): give the ES module bundle one. It also
+    // serves the optional add-ons discord.js and ws try to require (zlib-sync, bufferutil,
+    // utf-8-validate): esbuild leaves a require() it cannot resolve inside try/catch to run time.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    // The list of every bundled file (dist/http.meta.json is read by the test that checks discord.js
+    // is not among them).
+    metafile: true,
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  await writeFile(out.replace(/\.mjs$/, '.meta.json'), JSON.stringify(result.metafile));
+}
