@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
 import type { Handled } from './app.js';
 
@@ -141,10 +142,11 @@ export function createLogger(
     base: { app: 'hip-back-bot' },
   };
   if (pretty && process.env.NODE_ENV !== 'production') {
-    return pino({
-      ...options,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss' } },
-    });
+    // pino-pretty formats in this process, as a stream, and is loaded only here: a person at a
+    // terminal needs it, a production start never loads it. (pino's worker-thread transport would
+    // need pino's own files on disk, which would keep pino out of the bundles.)
+    const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+    return pino(options, pinoPretty({ colorize: true, translateTime: 'HH:MM:ss' }));
   }
   const output = new LogOutput(process.stdout, bufferBytes);
   const log = pino(options, output);
@@ -163,7 +165,7 @@ export const LOG_FLUSH_TIMEOUT_MS = 500;
 export function endLogger(log: Logger, timeoutMs = LOG_FLUSH_TIMEOUT_MS): Promise<void> {
   const stream = (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
   if (stream instanceof LogOutput) return stream.flush(timeoutMs);
-  // The terminal's pretty-printing transport: a worker thread, ended by end().
+  // The terminal's pino-pretty stream: end() writes what it holds, then it closes.
   if (!stream || typeof (stream as { end?: unknown }).end !== 'function') return Promise.resolve();
   const emitter = stream as NodeJS.EventEmitter & { end(): void };
   return new Promise((done) => {

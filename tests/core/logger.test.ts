@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { droppedLogLines, LogOutput } from '../../src/core/logger.js';
+import { freePort, HTTP_BUNDLE, newSigningKeys } from '../helpers/http-server.js';
+import { workDir } from '../helpers/run-built.js';
 
 /** A stdout whose reader has stopped: nothing it is given is written until `resume()`. */
 function stalledStdout() {
@@ -107,4 +110,41 @@ describe('the log output between the logger and stdout', () => {
     expect(droppedLogLines() - before).toBe(1);
     await output.flush(1_000);
   });
+});
+
+describe('on a terminal (a pseudo-terminal from script(1))', () => {
+  it('the built HTTP endpoint logs readable lines through pino-pretty, down to "stopped" after SIGTERM', async () => {
+    const port = await freePort();
+    // The endpoint runs in the background of script's shell, with stdout on the pseudo-terminal;
+    // the shell sends it SIGTERM once this test has seen it listening and writes a line.
+    const command = `"${process.execPath}" "${HTTP_BUNDLE}" & p=$!; read go; kill -TERM $p; wait $p; echo "exit=$?"`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: workDir(),
+      env: {
+        PATH: process.env.PATH ?? '',
+        TERM: 'dumb',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DISCORD_PUBLIC_KEY: newSigningKeys().publicKeyHex,
+      },
+    });
+    let output = '';
+    let told = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      if (!told && output.includes('listening')) {
+        told = true;
+        child.stdin.write('go\n');
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    // eslint-disable-next-line no-control-regex
+    const text = output.replace(/\r/g, '').replace(/\u001b\[\d+m/g, '');
+    expect(code).toBe(0);
+    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: listening$/m);
+    expect(text).toContain(`port: ${port}`);
+    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: stopped$/m);
+    expect(text).toContain('exit=0');
+    expect(text).not.toContain('"level"');
+  }, 60_000);
 });
