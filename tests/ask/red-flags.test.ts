@@ -272,6 +272,7 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['a pain that goes through my chest and out my back', 'emergency'],
     ['sharp pains in the right side of my chest and lower half of my back', 'emergency'],
     ['when i lay down to sleep my hearts starts paining, i also have lower back pain', 'emergency'],
+    ['every now and then im suffering backpain and chestpain', 'emergency'],
   ],
   'accident or fall': [
     ['I hit the ground on my back when the horse threw me', 'emergency'],
@@ -285,6 +286,7 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['she slipped in the shower and hurt her back', 'emergency'],
     ['my nan fell over in the garden and landed on her side, she is in a lot of pain', 'emergency'],
     ['I managed to fall from a ladder and my back is in agony', 'emergency'],
+    ['I was doing handstands and I lost balance, my back made a major crack sound', 'emergency'],
   ],
   'broken hip': [
     ['suddenly she broke her hip and could not move', 'emergency'],
@@ -332,6 +334,7 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['back pain at night that stops me sleeping', 'urgent'],
     ['my hip and back hurt, and night time is the worst, I cant rest', 'urgent'],
     ['my lower back hurts every night and I get up screaming', 'urgent'],
+    ['I get back pain especially when I lay down for long period of time like at night', 'urgent'],
   ],
   'upper back': [
     ['pressure on my right shoulder blade like I need to crack it', 'urgent'],

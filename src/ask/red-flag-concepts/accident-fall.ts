@@ -19,6 +19,7 @@ const FALL = alt(
   `${FEARED}falling(?! asleep| apart| out with| behind| for)`,
   `${NOT_A_PERSON}fell(?! asleep| apart| out with| for| behind| pregnant)`,
   'tripped',
+  'lost (?:my |his |her |their )?(?:balance|footing)',
   // Even after "managed to": a fall from a height is never only feared.
   'fall (?:from|off) (?:a|the|my|our) (?:ladder|roof|height|horse|bike|wall|tree|stairs?|step ?ladder|chair)',
   'slipped (?:on|down|over|and|in (?:the|a)|off (?:the|a|my|his|her))',

@@ -39,6 +39,7 @@ export const chestPain: RedFlagConcept = {
         ),
         near(alt('sternum', 'breastbone', 'breast bone'), CHEST_PAIN, 4),
         `\\bthrough (?:my |the )?chest\\b`,
+        `\\bchest ?pains?\\b`,
         `\\bheart attack\\b`,
         near(alt('squeezing', 'crushing', 'pressure on', 'tightness in'), '(?:my )?heart', 2),
         // "my heart starts paining", "pain in my heart": the chest told as the heart.

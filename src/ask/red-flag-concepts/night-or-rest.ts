@@ -34,6 +34,10 @@ const WORSE = alt(
   'increases',
   'flares? up',
   'at its worst',
+  // "pain especially when I lay down", "mostly at night"
+  'especially',
+  'mostly',
+  'mainly',
 );
 const NOT_EASED = alt(
   '(?:doesnt|does not|dont|do not|isnt|is not|not|never|no|wont|will not|hasnt|has not|without)(?: get(?:ting)?| got| seem to| really| any| much)? (?:better|improv(?:e|es|ing|ed|ement)|eas(?:e|es|ing|ed)|go away|goes away|settle|settles|settling|help|helps|helping|relief|difference|stop|stops)',

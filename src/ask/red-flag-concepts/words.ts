@@ -69,6 +69,7 @@ export const BACK_OR_HIP = new RegExp(
     `${NOT_RETURN}back(?! of| to| home| then| and forth| up| in the| on track| in (?:19|20)\\d\\d)`,
     'back (?:pain|ache|aches|hurts|hurting|problems?|issues?|injury|spasms?|trouble)',
     'backache',
+    'backpains?',
     'backside',
     'spine',
     'spinal',
