@@ -39,6 +39,8 @@ export const ASK_TEXT = {
   empty:
     'Type a question about hip or lower back pain after /ask, for example: /ask question: what helps sciatica?',
   selfHarmTitle: 'Please reach out now',
+  possibleSigns:
+    'Some of what you describe can go with the warning signs below. Please read them: if one fits, get help as they say.',
   modalTitle: 'Ask hip-back-bot',
   modalLabel: 'Your question about hip or lower back pain',
   modalPlaceholder: 'e.g. Shooting pain down my leg when I sit. Does heat help?',
@@ -99,8 +101,12 @@ function redFlagLead(
   const index = tier === 'emergency' ? 0 : all.findIndex((e) => e.title === redFlagTiers[tier].title);
   const lead = all[index] ?? all[0];
   if (!lead) return [];
-  const signs = [...new Set(result.findings.filter((f) => f.tier === tier).map((f) => f.sign))];
-  const mentions = { name: labels.mentions, value: signs.map((s) => `• ${s}`).join('\n') };
+  const signs = [
+    ...new Set(result.findings.filter((f) => f.tier === tier && f.sign !== '').map((f) => f.sign)),
+  ];
+  // The learnt safety net names no sign: the reply asks the reader to check the list instead.
+  const value = signs.length > 0 ? signs.map((s) => `• ${s}`).join('\n') : ASK_TEXT.possibleSigns;
+  const mentions = { name: labels.mentions, value };
   return [{ ...lead, fields: [mentions, ...(lead.fields ?? [])] }, ...all.filter((e) => e !== lead)];
 }
 

@@ -89,6 +89,11 @@ export interface Classifier {
   logScores(text: string): Float64Array;
   /** How much the topic search counts beside these scores for a story (default SEARCH_WEIGHT). */
   readonly searchWeight?: number;
+  /**
+   * How likely a story is to describe a red-flag sign, learnt from real messages labelled `urgent`:
+   * a safety net under the red-flag concepts, which miss signs told in words they do not know.
+   */
+  urgentProbability?(text: string): number;
 }
 
 /** Laplace smoothing of the counts. */

@@ -25,7 +25,7 @@ import { isClauseBreak, tokens } from './text.js';
 export interface RedFlagFinding {
   readonly tier: RedFlagTierId;
   readonly rule: string;
-  /** The sign as content/red-flags.ts words it. */
+  /** The sign as content/red-flags.ts words it; empty from the learnt safety net, which names none. */
   readonly sign: string;
   readonly strength: 'strong' | 'weak';
 }
@@ -41,6 +41,14 @@ export interface SafetyScan {
 const ALL_SIGNS: readonly string[] = TIER_ORDER.flatMap((id) =>
   redFlagTiers[id].groups.flatMap((g) => g.signs),
 );
+
+/** The rule id of a finding from the safety net learnt from real messages: it names no sign. */
+export const LEARNED_RULE = 'learned-from-real-messages';
+
+/** A possible sign of the urgent tier that no concept named (see URGENT_PROBABILITY in answer.ts). */
+export function learnedFinding(): RedFlagFinding {
+  return { tier: 'urgent', rule: LEARNED_RULE, sign: '', strength: 'weak' };
+}
 
 /** The content sign a rule names by its first words; a rule naming none is a bug the tests catch. */
 export function contentSign(start: string): string | undefined {

@@ -13,6 +13,8 @@ import { softmaxFromData, softmaxScores, type SoftmaxData } from './softmax.js';
 export interface TopicModel {
   readonly bayes: TopicModelData;
   readonly softmax: SoftmaxData;
+  /** A softmax regression over the same features with two labels: `urgent` and `other`. */
+  readonly urgent: SoftmaxData;
 }
 
 /** The committed model, as `npm run train:ask` wrote it (TOPIC_MODEL_FILE). */
@@ -29,6 +31,7 @@ const SEARCH_WEIGHT = 1.5;
 export function topicClassifier(model: TopicModel): Classifier {
   const bayes = classifier(model.bayes);
   const softmax = softmaxFromData(model.softmax);
+  const urgent = softmaxFromData(model.urgent);
   const none = bayes.labels.indexOf('none');
 
   return {
@@ -40,6 +43,9 @@ export function topicClassifier(model: TopicModel): Classifier {
       const out = s.map((x, i) => SOFTMAX_WEIGHT * x + BAYES_WEIGHT * (b[i] ?? 0));
       if (none >= 0) out[none] = (out[none] ?? 0) + NONE_LIFT;
       return out;
+    },
+    urgentProbability(text) {
+      return Math.exp(softmaxScores(urgent, text)[urgent.labels.indexOf('urgent')] ?? -Infinity);
     },
   };
 }

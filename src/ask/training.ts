@@ -30,9 +30,23 @@ function examples(cases: readonly EvalCase[]): TrainingExample[] {
     .map((c) => ({ text: c.question, labels: c.expected }));
 }
 
+/** The labels of the red-flag safety net: every message teaches it, `urgent` or not. */
+export const URGENT_LABELS: readonly string[] = ['urgent', 'other'];
+
+function urgentExamples(cases: readonly EvalCase[]): TrainingExample[] {
+  return cases.map((c) => ({
+    text: c.question,
+    labels: [c.expected.includes('urgent') ? 'urgent' : 'other'],
+  }));
+}
+
 export function trainModel(real: readonly EvalCase[], team: readonly EvalCase[]): TopicModel {
   const all = examples([...real, ...team]);
-  return { bayes: train(all, LABELS), softmax: softmaxData(trainSoftmax(all, LABELS)) };
+  return {
+    bayes: train(all, LABELS),
+    softmax: softmaxData(trainSoftmax(all, LABELS)),
+    urgent: softmaxData(trainSoftmax(urgentExamples([...real, ...team]), URGENT_LABELS)),
+  };
 }
 
 export interface CrossValidation {

@@ -10,6 +10,8 @@ import {
   SELF_HARM_REPLY,
 } from '../../content/index.js';
 import { createApp } from '../../src/core/app.js';
+import { scanSafety } from '../../src/ask/red-flags.js';
+import { normalizeQuestion } from '../../src/ask/text.js';
 import { bot } from '../../commands/index.js';
 import { logHandled } from '../../src/core/logger.js';
 import { commandInteraction, type OptionInput, type Who } from '../helpers/interactions.js';
@@ -97,6 +99,24 @@ describe('/ask', () => {
     expect(lead?.fields?.[0]?.value).toContain('loss of bladder or bowel control');
     expect(answer?.title).toBe('Cause: Herniated disc');
     expect(customIds(data)[0]).toBe('topic:urgent');
+  });
+
+  it('leads with the warning signs when the safety net learnt from real messages finds a story likely to describe one that no red-flag concept names', () => {
+    // A real message (tests/fixtures/real/dev.tsv): losing height and standing less upright.
+    const story =
+      "I felt I was getting worse with the pain and didn't seem to be standing as upright as normal. I was back and forth to the GP; over-the-counter painkillers weren't making any difference. I was 5ft 5in and I'm now 5ft but no-one noticed.";
+    const concepts = scanSafety(normalizeQuestion(story)).findings.filter((f) => f.tier !== 'gp');
+    expect(concepts).toEqual([]);
+    const data = reply(story);
+    const lead = data.embeds?.[0];
+    expect(lead?.title).toBe(redFlagTiers.urgent.title);
+    expect(lead?.fields?.[0]).toEqual({ name: ASK_TEXT.mentionsField, value: ASK_TEXT.possibleSigns });
+    expect(customIds(data)[0]).toBe('topic:urgent');
+  });
+
+  it('the learnt safety net reads only stories: a short question without a sign gets its topic', () => {
+    const data = reply('I was 5ft 5in and now 5ft, why?');
+    expect(data.embeds?.[0]?.title).not.toBe(redFlagTiers.urgent.title);
   });
 
   it('leads with see-a-doctor-urgently advice for a sign of that tier', () => {
