@@ -151,8 +151,13 @@ export const DEFAULT_SOFTMAX: SoftmaxOptions = {
 export interface SoftmaxModel {
   readonly labels: readonly string[];
   readonly features: FeatureOptions;
-  /** feature -> weight per label. */
-  readonly weights: ReadonlyMap<string, Float32Array>;
+  /** feature -> its row of `weights`. */
+  readonly rows: ReadonlyMap<string, number>;
+  /**
+   * One weight per (row, label), row after row: one array rather than one per feature, which would
+   * make loading the committed model slower than the 100 ms /ask may take at start.
+   */
+  readonly weights: Float32Array;
   readonly bias: Float32Array;
 }
 
@@ -233,12 +238,11 @@ export function trainSoftmax(
       w[p] = (w[p] ?? 0) - (rate * (mp / c1)) / (Math.sqrt(vp / c2) + 1e-8);
     }
   }
-  const weights = new Map<string, Float32Array>();
-  vocab.forEach((f, i) => weights.set(f, Float32Array.from(w.subarray(i * L, (i + 1) * L))));
   return {
     labels,
     features: options.features,
-    weights,
+    rows: index,
+    weights: Float32Array.from(w.subarray(0, biasAt)),
     bias: Float32Array.from(w.subarray(biasAt, biasAt + L)),
   };
 }
@@ -255,11 +259,12 @@ export function softmaxScores(model: SoftmaxModel, text: string): Float64Array {
     let norm = 0;
     for (const c of counts.values()) norm += Math.log1p(c) ** 2;
     norm = Math.sqrt(norm);
+    const L = z.length;
     for (const [f, c] of counts) {
-      const row = model.weights.get(f);
-      if (!row) continue;
+      const row = model.rows.get(f);
+      if (row === undefined) continue;
       const x = Math.log1p(c) / norm;
-      for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (row[k] ?? 0) * x;
+      for (let k = 0; k < L; k++) z[k] = (z[k] ?? 0) + (model.weights[row * L + k] ?? 0) * x;
     }
   }
   let max = -Infinity;
@@ -285,13 +290,14 @@ const LEVELS = 127;
 
 export function softmaxData(model: SoftmaxModel): SoftmaxData {
   let max = 0;
-  for (const row of model.weights.values()) for (const w of row) max = Math.max(max, Math.abs(w));
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
   const scale = max / LEVELS || 1;
-  // A feature whose every weight rounds to zero says nothing: it is left out.
-  const kept = [...model.weights].filter(([, row]) => row.some((w) => Math.round(w / scale) !== 0));
   const L = model.labels.length;
+  const rowOf = (r: number) => model.weights.subarray(r * L, (r + 1) * L);
+  // A feature whose every weight rounds to zero says nothing: it is left out.
+  const kept = [...model.rows].filter(([, r]) => rowOf(r).some((w) => Math.round(w / scale) !== 0));
   const bytes = new Int8Array(kept.length * L);
-  kept.forEach(([, row], i) => row.forEach((w, k) => (bytes[i * L + k] = Math.round(w / scale))));
+  kept.forEach(([, r], i) => rowOf(r).forEach((w, k) => (bytes[i * L + k] = Math.round(w / scale))));
   return {
     labels: model.labels,
     features: model.features,
@@ -303,13 +309,9 @@ export function softmaxData(model: SoftmaxModel): SoftmaxData {
 }
 
 export function softmaxFromData(data: SoftmaxData): SoftmaxModel {
-  const L = data.labels.length;
   const bytes = new Int8Array(Buffer.from(data.weights, 'base64'));
-  const weights = new Map<string, Float32Array>();
-  data.vocab.split('\n').forEach((f, i) => {
-    const row = new Float32Array(L);
-    for (let k = 0; k < L; k++) row[k] = (bytes[i * L + k] ?? 0) * data.scale;
-    weights.set(f, row);
-  });
-  return { labels: data.labels, features: data.features, weights, bias: Float32Array.from(data.bias) };
+  const weights = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) weights[i] = (bytes[i] ?? 0) * data.scale;
+  const rows = new Map(data.vocab.split('\n').map((f, i) => [f, i]));
+  return { labels: data.labels, features: data.features, rows, weights, bias: Float32Array.from(data.bias) };
 }
