@@ -16,7 +16,7 @@ function wordCount(question: string): number {
  *
  * - `self-harm`: only the crisis reply (its ranking is `urgent`: it leads with emergency services).
  * - `answer`: the first topic's content, the next ones as buttons. A sign of the emergency or urgent
- *   tier puts `urgent` first. A see-a-GP sign favours `provider`: a strong one (not better after
+ *   tier puts `urgent` first; so does, for a story, the safety net learnt from real messages. A see-a-GP sign favours `provider`: a strong one (not better after
  *   weeks, stops daily life, struggling to cope) puts it first; a weak one (severe, getting worse,
  *   worried) puts it first only when nothing else matches well, else second. It never puts
  *   `urgent` first.
@@ -61,9 +61,9 @@ export const STORY_WORDS = 20;
 export const SEARCH_WEIGHT = 2;
 /**
  * A story the red-flag concepts pass over, but that the safety net learnt from real messages finds
- * at least this likely to describe a red flag, leads with the warning signs. Chosen on 428 real
- * messages that neither the concepts nor the net had seen: it caught 5 of the 22 red flags the
- * concepts missed there, for 8 more false alarms among 324 (recall comes first; 0.5 caught 6 for 11).
+ * at least this likely to describe a red flag, leads with the warning signs. Chosen on real messages
+ * that neither the concepts nor the net had seen, trading false alarms for recall
+ * (tests/fixtures/real/README.md).
  */
 export const URGENT_PROBABILITY = 0.6;
 
