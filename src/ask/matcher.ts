@@ -129,11 +129,12 @@ function causesAsSetting(scores: readonly Scored[]): Scored[] {
  * classifier reads the words anyway.
  */
 export function scoreTopics(analysis: Analysis, exactOnly = false): TopicScore[] {
+  // Built first: building it also fills indexedTerms, which the next line reads.
+  index ??= buildTopicIndex();
   // Without typo or word-start search, a term the index does not hold can match nothing.
   const terms = exactOnly ? analysis.terms.filter((t) => indexedTerms.has(t)) : [...analysis.terms];
   if (analysis.mentions.hip && analysis.mentions.back) terms.push(BOTH_SUBJECTS);
   if (terms.length === 0) return [];
-  index ??= buildTopicIndex();
   const hits = index.search(terms.join(' '), {
     tokenize: (q) => q.split(' '),
     ...(exactOnly ? { fuzzy: false, prefix: false } : {}),

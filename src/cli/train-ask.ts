@@ -5,7 +5,7 @@ import { crossValidate, FOLDS, LABELS, modelFile, TEAM_SETS, trainModel } from '
 import { TOPIC_MODEL_FILE } from '../core/config.js';
 
 /**
- * `npm run train:ask`: trains /ask's topic classifier (src/ask/classifier.ts) on the real messages
+ * `npm run train:ask`: trains /ask's topic classifier and red-flag safety net on the real messages
  * of tests/fixtures/real/dev.tsv and the team's question sets, writes its counts to
  * src/ask/topic-model.json (TOPIC_MODEL_FILE), and prints k-fold cross-validation figures on the real messages
  * (each fold answered by a model that never saw it). `npm run eval:ask` then gives the committed
