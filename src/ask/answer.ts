@@ -127,11 +127,10 @@ export function ask(question: string, model?: Classifier): AskResult {
  * Topics for a long message, best first: the classifier's log-probability of each label (a topic
  * or `none`) plus the topic search's score relative to its best, times SEARCH_WEIGHT.
  */
-export function rankStory(question: string, analysis: Analysis, model: Classifier): string[] {
+export function rankStory(analysis: Analysis, model: Classifier, scores: Float64Array): string[] {
   const found = scoreTopics(analysis, true).filter((s) => !s.kindOnly);
   const best = Math.max(Number.EPSILON, ...found.map((s) => s.score));
   const search = new Map<string, number>(found.map((s) => [s.topic, s.score / best]));
-  const scores = model.logScores(question);
   return model.labels
     .map((label, i) => ({
       label,
@@ -148,13 +147,10 @@ function story(
   tier: RedFlagTierId | undefined,
   base: Pick<AskResult, 'tier' | 'findings'>,
 ): AskResult {
-  const ranked = rankStory(question, analysis, model);
+  const reading = model.read(question);
+  const ranked = rankStory(analysis, model, reading.logScores);
   const topics = ranked.filter((l): l is TopicId => isTopic(l));
-  if (
-    tier !== 'emergency' &&
-    tier !== 'urgent' &&
-    (model.urgentProbability?.(question) ?? 0) >= URGENT_PROBABILITY
-  ) {
+  if (tier !== 'emergency' && tier !== 'urgent' && reading.urgentProbability >= URGENT_PROBABILITY) {
     const findings = [learnedFinding(), ...base.findings];
     return {
       tier: 'urgent',

@@ -83,17 +83,28 @@ export function train(examples: readonly TrainingExample[], labels: readonly str
   return { labels, docs: docs.map(round), counts: kept };
 }
 
-export interface Classifier {
+export interface NaiveBayes {
   readonly labels: readonly string[];
   /** The log-probability of each label for a text, in the order of `labels` (up to a constant). */
   logScores(text: string): Float64Array;
-  /** How much the topic search counts beside these scores for a story (default SEARCH_WEIGHT). */
-  readonly searchWeight?: number;
+}
+
+/** What /ask learnt from real messages says of one story, read once. */
+export interface StoryReading {
+  /** The log-probability of each label, in the order of `Classifier.labels` (up to a constant). */
+  readonly logScores: Float64Array;
   /**
-   * How likely a story is to describe a red-flag sign, learnt from real messages labelled `urgent`:
+   * How likely the story is to describe a red-flag sign, learnt from real messages labelled `urgent`:
    * a safety net under the red-flag concepts, which miss signs told in words they do not know.
    */
-  urgentProbability?(text: string): number;
+  readonly urgentProbability: number;
+}
+
+export interface Classifier {
+  readonly labels: readonly string[];
+  read(text: string): StoryReading;
+  /** How much the topic search counts beside these scores for a story (default SEARCH_WEIGHT). */
+  readonly searchWeight?: number;
 }
 
 /** Laplace smoothing of the counts. */
@@ -101,7 +112,7 @@ const ALPHA = 0.3;
 /** Label priors count for half: a topic with many examples should not win on that alone. */
 const PRIOR_WEIGHT = 0.5;
 
-export function classifier(model: TopicModelData): Classifier {
+export function classifier(model: TopicModelData): NaiveBayes {
   const n = model.labels.length;
   const rows = Object.entries(model.counts);
   const totals = model.labels.map((_, i) => rows.reduce((sum, [, row]) => sum + (row[i] ?? 0), 0));

@@ -247,19 +247,32 @@ export function trainSoftmax(
   };
 }
 
-/**
- * Log-probabilities (up to a constant) of each label for a text: the same sum as over `vectorize`,
- * without building the vector, since reading a long story is most of what /ask spends.
- */
-export function softmaxScores(model: SoftmaxModel, text: string): Float64Array {
-  const z = Float64Array.from(model.bias);
-  for (const group of featureGroups(text, model.features)) {
+/** A text's features, counted per group, with each group's length (see `vectorize`). */
+export type FeatureReading = readonly {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly norm: number;
+}[];
+
+/** Reads a text once, for every model over the same features (the topic model and the safety net). */
+export function readFeatures(text: string, options: FeatureOptions = DEFAULT_FEATURES): FeatureReading {
+  return featureGroups(text, options).map((group) => {
     const counts = new Map<string, number>();
     for (const f of group) counts.set(f, (counts.get(f) ?? 0) + 1);
     let norm = 0;
     for (const c of counts.values()) norm += Math.log1p(c) ** 2;
-    norm = Math.sqrt(norm);
-    const L = z.length;
+    return { counts, norm: Math.sqrt(norm) };
+  });
+}
+
+/**
+ * Log-probabilities (up to a constant) of each label for a text read by `readFeatures` with the
+ * model's options: the same sum as over `vectorize`, without building the vector, since reading a
+ * long story is most of what /ask spends.
+ */
+export function softmaxScores(model: SoftmaxModel, reading: FeatureReading): Float64Array {
+  const z = Float64Array.from(model.bias);
+  const L = z.length;
+  for (const { counts, norm } of reading) {
     for (const [f, c] of counts) {
       const row = model.rows.get(f);
       if (row === undefined) continue;

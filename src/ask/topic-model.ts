@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot, TOPIC_MODEL_FILE } from '../core/config.js';
 import { classifier, type Classifier, type TopicModelData } from './classifier.js';
-import { softmaxFromData, softmaxScores, type SoftmaxData } from './softmax.js';
+import { readFeatures, softmaxFromData, softmaxScores, type SoftmaxData } from './softmax.js';
 
 /**
  * /ask's learnt topic model for long messages: the softmax regression (src/ask/softmax.ts) with a
@@ -34,18 +34,20 @@ export function topicClassifier(model: TopicModel): Classifier {
   const urgent = softmaxFromData(model.urgent);
   const none = bayes.labels.indexOf('none');
 
+  const urgentLabel = urgent.labels.indexOf('urgent');
+
   return {
     labels: bayes.labels,
     searchWeight: SEARCH_WEIGHT,
-    logScores(text) {
+    read(text) {
+      // Both softmax models read the same features (DEFAULT_FEATURES): the story is read once.
+      const features = readFeatures(text, softmax.features);
       const b = bayes.logScores(text);
-      const s = softmaxScores(softmax, text);
-      const out = s.map((x, i) => SOFTMAX_WEIGHT * x + BAYES_WEIGHT * (b[i] ?? 0));
-      if (none >= 0) out[none] = (out[none] ?? 0) + NONE_LIFT;
-      return out;
-    },
-    urgentProbability(text) {
-      return Math.exp(softmaxScores(urgent, text)[urgent.labels.indexOf('urgent')] ?? -Infinity);
+      const s = softmaxScores(softmax, features);
+      const logScores = s.map((x, i) => SOFTMAX_WEIGHT * x + BAYES_WEIGHT * (b[i] ?? 0));
+      if (none >= 0) logScores[none] = (logScores[none] ?? 0) + NONE_LIFT;
+      const urgentProbability = Math.exp(softmaxScores(urgent, features)[urgentLabel] ?? -Infinity);
+      return { logScores, urgentProbability };
     },
   };
 }
