@@ -15,7 +15,8 @@ import { chatInput, type BuiltInteraction } from '../tests/fake-discord/payloads
 import { startFakeDiscord, type FakeDiscord } from '../tests/fake-discord/server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const STARTS = 3;
+const STARTS = 5;
+const LOAD_ROUNDS = 2;
 const WARM_UP = 1_000;
 const SEQUENTIAL = 2_000;
 const HEAP_FIRST_AT = 5_000;
@@ -248,36 +249,61 @@ function median(values: readonly number[]): number {
 }
 
 /**
- * Median of STARTS launches each: start to ready and to the first answered interaction as users
- * start each one (`npm start` for the bot, `node` for the baseline), and RSS at ready of the node
- * process itself (started directly, since npm's own process would be measured otherwise).
+ * One launch as users start each subject (`npm start` for the bot, `node` for the baseline): start
+ * to ready and to the first answered interaction; then RSS at ready of the node process itself,
+ * started directly (npm's own process would be measured otherwise).
  */
-async function measureStarts(
-  subject: Subject,
-): Promise<Pick<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>> {
-  const ready: number[] = [];
-  const firstAnswer: number[] = [];
-  const rss: number[] = [];
-  for (let i = 0; i < STARTS; i += 1) {
-    const fake = await startFakeDiscord({ record: false });
-    const running = await launch(subject, fake, false, true);
-    await fake.interact(chatInput('cause', { name: 'sciatica' }));
-    firstAnswer.push(performance.now() - running.startedAt);
-    ready.push(running.readyMs);
-    await stop(running.child);
-    await fake.close();
-    const fakeForRss = await startFakeDiscord({ record: false });
-    const direct = await launch(subject, fakeForRss, false);
-    rss.push(direct.rssAtReady);
-    await stop(direct.child);
-    await fakeForRss.close();
-  }
-  return { readyMs: median(ready), firstAnswerMs: median(firstAnswer), rssAtReady: median(rss) };
+interface StartRun {
+  readonly ready: number;
+  readonly firstAnswer: number;
+  readonly rss: number;
 }
 
-async function measureLoad(
-  subject: Subject,
-): Promise<Omit<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>> {
+async function measureStart(subject: Subject): Promise<StartRun> {
+  const fake = await startFakeDiscord({ record: false });
+  const running = await launch(subject, fake, false, true);
+  await fake.interact(chatInput('cause', { name: 'sciatica' }));
+  const firstAnswer = performance.now() - running.startedAt;
+  await stop(running.child);
+  await fake.close();
+  const fakeForRss = await startFakeDiscord({ record: false });
+  const direct = await launch(subject, fakeForRss, false);
+  await stop(direct.child);
+  await fakeForRss.close();
+  return { ready: running.readyMs, firstAnswer, rss: direct.rssAtReady };
+}
+
+/**
+ * Medians of STARTS launches of each subject, taken in turns (bot then baseline, then baseline then
+ * bot, ...) so that a drift of the machine during the run weighs on both alike.
+ */
+async function measureStarts(
+  bot: Subject,
+  baseline: Subject,
+): Promise<Record<'bot' | 'baseline', Pick<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
+  const runs = { bot: [] as StartRun[], baseline: [] as StartRun[] };
+  for (let i = 0; i < STARTS; i += 1) {
+    const order = i % 2 === 0 ? (['bot', 'baseline'] as const) : (['baseline', 'bot'] as const);
+    for (const name of order) runs[name].push(await measureStart(name === 'bot' ? bot : baseline));
+  }
+  const summary = (list: readonly StartRun[]) => ({
+    readyMs: median(list.map((r) => r.ready)),
+    firstAnswerMs: median(list.map((r) => r.firstAnswer)),
+    rssAtReady: median(list.map((r) => r.rss)),
+  });
+  return { bot: summary(runs.bot), baseline: summary(runs.baseline) };
+}
+
+interface LoadRun {
+  readonly sequential: Awaited<ReturnType<typeof drive>>;
+  readonly parallel: readonly Awaited<ReturnType<typeof drive>>[];
+  readonly rssAfter: number;
+  readonly cpuPerInteractionUs: number;
+  readonly heapAtFirst: number;
+  readonly heapAtTotal: number;
+}
+
+async function measureLoad(subject: Subject): Promise<LoadRun> {
   const fake = await startFakeDiscord({ record: false });
   const running = await launch(subject, fake, true);
   let n = 0;
@@ -299,14 +325,33 @@ async function measureLoad(
   const heapAtTotal = await heapAfterGc(inspector);
   await stop(running.child);
   await fake.close();
-  return {
-    sequential: phase([sequential]),
-    parallel: phase([upToFirst, rest]),
-    rssAfter,
-    cpuPerInteractionUs,
-    heapAtFirst,
-    heapAtTotal,
-  };
+  return { sequential, parallel: [upToFirst, rest], rssAfter, cpuPerInteractionUs, heapAtFirst, heapAtTotal };
+}
+
+/**
+ * LOAD_ROUNDS load runs of each subject in the order bot, baseline, baseline, bot, ...: the fake
+ * Discord lives in this process, and its own code gets faster as it warms up over a run, which in a
+ * plain bot-then-baseline order favoured whichever ran second (by about 5% at 100 in flight).
+ * Throughput and latencies pool every run; CPU is their mean; memory is the highest reading.
+ */
+async function measureLoads(
+  bot: Subject,
+  baseline: Subject,
+): Promise<Record<'bot' | 'baseline', Omit<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
+  const runs = { bot: [] as LoadRun[], baseline: [] as LoadRun[] };
+  for (let i = 0; i < LOAD_ROUNDS; i += 1) {
+    const order = i % 2 === 0 ? (['bot', 'baseline'] as const) : (['baseline', 'bot'] as const);
+    for (const name of order) runs[name].push(await measureLoad(name === 'bot' ? bot : baseline));
+  }
+  const summary = (list: readonly LoadRun[]) => ({
+    sequential: phase(list.map((r) => r.sequential)),
+    parallel: phase(list.flatMap((r) => r.parallel)),
+    rssAfter: Math.max(...list.map((r) => r.rssAfter)),
+    cpuPerInteractionUs: list.reduce((sum, r) => sum + r.cpuPerInteractionUs, 0) / list.length,
+    heapAtFirst: Math.max(...list.map((r) => r.heapAtFirst)),
+    heapAtTotal: Math.max(...list.map((r) => r.heapAtTotal)),
+  });
+  return { bot: summary(runs.bot), baseline: summary(runs.baseline) };
 }
 
 function row(label: string, bot: number, baseline: number, digits: number, goal = ''): string {
@@ -325,8 +370,8 @@ export async function run(): Promise<void> {
   console.log(
     `\nGateway benchmark: ${TOTAL.toLocaleString('en-US')} x /cause name:sciatica through a local fake Discord, ${USERS.toLocaleString('en-US')} users round robin`,
   );
-  const starts = { bot: await measureStarts(bot), baseline: await measureStarts(baseline) };
-  const loads = { bot: await measureLoad(bot), baseline: await measureLoad(baseline) };
+  const starts = await measureStarts(bot, baseline);
+  const loads = await measureLoads(bot, baseline);
   const r = {
     bot: { ...starts.bot, ...loads.bot },
     baseline: { ...starts.baseline, ...loads.baseline },
