@@ -16,7 +16,7 @@ import { startFakeDiscord, type FakeDiscord } from '../tests/fake-discord/server
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STARTS = 5;
-const LOAD_ROUNDS = 2;
+const LOAD_ROUNDS = 4;
 const WARM_UP = 1_000;
 const SEQUENTIAL = 2_000;
 const HEAP_FIRST_AT = 5_000;
