@@ -7,11 +7,9 @@
  *   node scripts/start.mjs http         the HTTP interactions endpoint (dist/http.mjs)
  *   node scripts/start.mjs deploy ...   `npm run deploy` (dist/src/cli/deploy.js), given the rest
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { hasBuildTools } from './build-tools.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUTS = ['dist/src/cli/start.js', 'dist/start.mjs', 'dist/http.mjs'];
@@ -44,8 +42,11 @@ function staleness() {
 }
 
 const why = staleness();
+// What only a stale build needs is loaded only then: a current build starts without it.
+const hasBuildTools = why ? (await import('./build-tools.mjs')).hasBuildTools : () => false;
 if (why && hasBuildTools(root)) {
   process.stderr.write(`Building first: ${why}.\n`);
+  const { execFileSync } = await import('node:child_process');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 } else if (why === 'dist/ has not been built') {
   process.stderr.write(
