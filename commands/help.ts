@@ -57,35 +57,29 @@ function uniqueSourceLines(sources: readonly Source[]): string[] {
 }
 
 /**
- * /help lists the registry it is given, read when it first runs (so the registry can include /help
- * itself without an import cycle, and a new command shows up without touching this file), and links
- * to the privacy policy and terms where the operator published them.
+ * /help lists the registry it is given, read when it runs (so the registry can include /help itself
+ * without an import cycle, and a new command shows up without touching this file), and links to
+ * the privacy policy and terms where the operator published them.
  */
 export function helpCommand(registry: () => readonly SlashCommand[], links: PolicyLinks = {}): SlashCommand {
-  const drafts = new Map<boolean, ReplyDraft>();
   function helpReply(privately: boolean): ReplyDraft {
-    let draft = drafts.get(privately);
-    if (!draft) {
-      const redFlagSources = TIER_ORDER.flatMap((id): readonly Source[] => redFlagTiers[id].sources);
-      draft = {
-        private: privately,
-        embeds: [
-          {
-            title: HELP_TEXT.title,
-            description: `${HELP_TEXT.about}\n\n${NOT_A_DIAGNOSIS}`,
-            fields: [
-              { name: HELP_TEXT.commandsField, value: registry().map(usageLine).join('\n') },
-              { name: HELP_TEXT.postSourceField, value: sourceLine(POST_SOURCE) },
-              { name: HELP_TEXT.redFlagSourcesField, value: uniqueSourceLines(redFlagSources).join('\n') },
-              { name: HELP_TEXT.privacyField, value: privacyText(links) },
-            ],
-          },
-        ],
-        buttons: [...KINDS.map(overviewButton), URGENT_BUTTON],
-      };
-      drafts.set(privately, draft);
-    }
-    return draft;
+    const redFlagSources = TIER_ORDER.flatMap((id): readonly Source[] => redFlagTiers[id].sources);
+    return {
+      private: privately,
+      embeds: [
+        {
+          title: HELP_TEXT.title,
+          description: `${HELP_TEXT.about}\n\n${NOT_A_DIAGNOSIS}`,
+          fields: [
+            { name: HELP_TEXT.commandsField, value: registry().map(usageLine).join('\n') },
+            { name: HELP_TEXT.postSourceField, value: sourceLine(POST_SOURCE) },
+            { name: HELP_TEXT.redFlagSourcesField, value: uniqueSourceLines(redFlagSources).join('\n') },
+            { name: HELP_TEXT.privacyField, value: privacyText(links) },
+          ],
+        },
+      ],
+      buttons: [...KINDS.map(overviewButton), URGENT_BUTTON],
+    };
   }
 
   return {

@@ -128,43 +128,39 @@ function entryReply(topic: TopicId, entry: Entry, ctx: ReplyContext): ReplyDraft
 }
 
 export function kindEntryReply<K extends Kind>(kind: K, slug: KindSlugs[K], ctx: ReplyContext): ReplyDraft {
-  return memo(`${kind}:${slug}`, ctx, () =>
-    entryReply(`${kind}:${slug}` as TopicId, entryOf(kind, slug), ctx),
-  );
+  return entryReply(`${kind}:${slug}` as TopicId, entryOf(kind, slug), ctx);
 }
 
 /** Every entry of a kind with its one-line summary, and a menu that opens one. */
 export function overviewReply(kind: Kind, ctx: ReplyContext): ReplyDraft {
-  return memo(`overview:${kind}`, ctx, () => {
-    const entries = Object.entries(entriesByKind[kind]) as [string, Entry][];
-    const list = entries.map(([, e]) => `**${e.title}**: ${e.summary}`).join('\n');
-    const also = seeAlso([], kind);
-    return {
-      private: ctx.private,
-      embeds: [
-        {
-          title: HEADINGS[kind],
-          description: `${INTROS[kind]}\n\n${list}\n\n${NAVIGATION.overviewHint[kind]}`,
-          fields: [also.field],
-        },
-      ],
-      sources: [POST_SOURCE],
-      select: {
-        customId: `menu:${kind}`,
-        placeholder: NAVIGATION.menuPlaceholder[kind],
-        options: entries.map(([slug, e]) => ({
-          label: e.title,
-          value: `${kind}:${slug}`,
-          description: e.summary,
-        })),
+  const entries = Object.entries(entriesByKind[kind]) as [string, Entry][];
+  const list = entries.map(([, e]) => `**${e.title}**: ${e.summary}`).join('\n');
+  const also = seeAlso([], kind);
+  return {
+    private: ctx.private,
+    embeds: [
+      {
+        title: HEADINGS[kind],
+        description: `${INTROS[kind]}\n\n${list}\n\n${NAVIGATION.overviewHint[kind]}`,
+        fields: [also.field],
       },
-      buttons: also.buttons,
-    };
-  });
+    ],
+    sources: [POST_SOURCE],
+    select: {
+      customId: `menu:${kind}`,
+      placeholder: NAVIGATION.menuPlaceholder[kind],
+      options: entries.map(([slug, e]) => ({
+        label: e.title,
+        value: `${kind}:${slug}`,
+        description: e.summary,
+      })),
+    },
+    buttons: also.buttons,
+  };
 }
 
 export function connectionReply(ctx: ReplyContext): ReplyDraft {
-  return memo('connection', ctx, () => entryReply('connection', connection, ctx));
+  return entryReply('connection', connection, ctx);
 }
 
 function bulletList(signs: readonly string[]): string {
@@ -203,17 +199,12 @@ export function emergencyExamples(locale: string | undefined): string {
   return `${NAVIGATION.emergencyExamples} ${ordered.map((n) => `${n.numbers} ${n.where}`).join(', ')}.`;
 }
 
-/** Which example goes first is the only thing a locale changes, so replies are shared per example. */
-function localeKey(locale: string | undefined): string {
-  return emergencyNumbers.find((n) => (n.locales as readonly string[]).includes(locale ?? ''))?.numbers ?? '';
-}
-
 /**
  * Red flags, most severe first: the generic emergency wording is the very first text, then the
  * emergency signs, the see-a-doctor-urgently tier and the see-a-GP tier, each with its sources.
  */
 export function urgentReply(ctx: ReplyContext): ReplyDraft {
-  return memo(`urgent:${localeKey(ctx.locale)}`, ctx, () => ({
+  return {
     private: ctx.private,
     embeds: TIER_ORDER.map((id) =>
       tierEmbed(
@@ -227,12 +218,12 @@ export function urgentReply(ctx: ReplyContext): ReplyDraft {
       ),
     ),
     buttons: KINDS.map(overviewButton),
-  }));
+  };
 }
 
 /** When to see a provider: the post's recommendation and the sourced see-a-GP signs. */
 export function providerReply(ctx: ReplyContext): ReplyDraft {
-  return memo('provider', ctx, () => ({
+  return {
     private: ctx.private,
     embeds: [
       { title: provider.title, description: provider.text, color: COLORS.info },
@@ -240,7 +231,7 @@ export function providerReply(ctx: ReplyContext): ReplyDraft {
     ],
     sources: [provider.source],
     buttons: [URGENT_BUTTON, overviewButton('tip'), overviewButton('treatment')],
-  }));
+  };
 }
 
 /** Any topic id as a reply: what buttons, menus and /ask open. */
@@ -248,21 +239,5 @@ export function topicReply(topic: TopicId, ctx: ReplyContext): ReplyDraft {
   if (topic === 'urgent') return urgentReply(ctx);
   if (topic === 'provider') return providerReply(ctx);
   if (topic === 'connection') return connectionReply(ctx);
-  return memo(topic, ctx, () => entryReply(topic, topicEntry(topic), ctx));
-}
-
-/**
- * Topic replies depend only on the topic, the privacy flag and (for /urgent) the first emergency
- * example, so each is drafted once and the same object returned after: the reply builder can then
- * reuse the message it built (and checked against Discord's limits) for it.
- */
-const drafts = new Map<string, ReplyDraft>();
-function memo(key: string, ctx: ReplyContext, draft: () => ReplyDraft): ReplyDraft {
-  const full = `${key}|${ctx.private ? 'private' : 'public'}`;
-  let found = drafts.get(full);
-  if (!found) {
-    found = draft();
-    drafts.set(full, found);
-  }
-  return found;
+  return entryReply(topic, topicEntry(topic), ctx);
 }

@@ -76,7 +76,6 @@ export function createApp(options: AppOptions) {
 }
 export type App = ReturnType<typeof createApp>;
 
-/** One draft for every malformed interaction, so its reply is built once (see dispatch.ts). */
 const COULD_NOT_READ = notice(
   'Could not read that request',
   'Discord sent something this bot could not read. Please try the command again.',

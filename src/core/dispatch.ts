@@ -35,10 +35,6 @@ export function notice(title: string, description: string): ReplyDraft {
   return { private: true, embeds: [{ title, description, color: COLORS.notice }] };
 }
 
-/*
- * The notices a client can ask for over and over (a spammer gets the cooldown notice on every
- * request) are the same draft objects each time, so the reply builder builds and checks each once.
- */
 const UNKNOWN_COMMAND = notice(
   'Unknown command',
   `This bot no longer has the command you used: its command list may be out of date. Type / to see the current commands, or use /help.`,
@@ -51,16 +47,9 @@ const UNKNOWN_FORM = notice(
   'Unknown form',
   'This form is from an older version of the bot. Use /help to start again.',
 );
-/** By whole seconds to wait: at most the cooldown window's length in seconds. */
-const cooldownNotices = new Map<number, ReplyDraft>();
 
 function cooldownNotice(seconds: number): ReplyDraft {
-  let draft = cooldownNotices.get(seconds);
-  if (!draft) {
-    draft = notice('Slow down', `You're sending commands quickly: slow down, try again in ${seconds} s.`);
-    cooldownNotices.set(seconds, draft);
-  }
-  return draft;
+  return notice('Slow down', `You're sending commands quickly: slow down, try again in ${seconds} s.`);
 }
 
 /** The private reply for a handler that threw. The code is the interaction id, also in the log. */

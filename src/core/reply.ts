@@ -127,39 +127,15 @@ const BUTTON_STYLES = {
 } as const;
 
 /**
- * Messages already built, by draft. Commands return the same draft object for the same static reply,
- * so each is built and checked against Discord's limits once; frozen, since every caller shares it.
- */
-const built = new WeakMap<ReplyDraft, APIInteractionResponseCallbackData>();
-
-/**
  * The one function every message reply passes through. It escapes echoed user text, credits the
  * sources, ends the message with the post's provider recommendation, turns off every mention, and
  * refuses to produce a message that Discord would reject.
  */
 export function buildMessage(draft: ReplyDraft): APIInteractionResponseCallbackData {
-  let data = built.get(draft);
-  if (!data) {
-    data = deepFreeze(assemble(draft));
-    built.set(draft, data);
-  }
-  return data;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
-
-function assemble(draft: ReplyDraft): APIInteractionResponseCallbackData {
   const drafts = draft.embeds.length > 0 ? draft.embeds : [{ title: 'Hip & back pain bot', description: '' }];
   const embeds = drafts.map((e, i) => {
-    // From data, not setters: builders' setters run shapeshift checks that build and discard an
-    // Error for every optional value (about 60 µs a message). limitViolations below checks the
-    // whole message against Discord's limits instead, every time.
+    // From data, not setters: the setters check each value by building and discarding an Error;
+    // limitViolations below checks the whole message against Discord's limits instead.
     const data: APIEmbed = { title: e.title, color: e.color ?? COLORS.info };
     const description = render(e.description);
     if (description) data.description = description;

@@ -1,4 +1,4 @@
-import { InteractionResponseType } from 'discord-api-types/v10';
+import { AllowedMentionsTypes, InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_RECOMMENDATION, POST_SOURCE } from '../../content/index.js';
 import { createApp } from '../../src/core/app.js';
@@ -238,11 +238,16 @@ describe('buildMessage', () => {
     }
   });
 
-  it('builds a shared draft once and hands out the same frozen message', () => {
+  it('builds the same message for the same draft, and one reply changed later cannot change the next', () => {
     const draft = { embeds: [{ title: 'T', description: 'd' }] };
     const first = buildMessage(draft);
-    expect(buildMessage(draft)).toBe(first);
-    expect(Object.isFrozen(first.embeds?.[0]?.footer)).toBe(true);
+    const second = buildMessage(draft);
+    expect(second).toEqual(first);
+    const embed = first.embeds?.[0];
+    if (embed) embed.title = 'changed by a caller';
+    first.allowed_mentions?.parse?.push(AllowedMentionsTypes.Everyone);
+    expect(buildMessage(draft)).toEqual(second);
+    expect(buildMessage(draft).allowed_mentions).toEqual({ parse: [] });
   });
 });
 

@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
-import type { APIInteractionResponse } from 'discord-api-types/v10';
 import {
   createServer,
   type IncomingMessage,
@@ -179,7 +178,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     logHandled(log, handled, latencyMs);
     metrics?.interaction(handled, latencyMs);
     if (!handled.response) return reject(res, 400, 'not an interaction this app answers');
-    send(res, 200, toJson(handled.response));
+    send(res, 200, JSON.stringify(handled.response));
   }
 
   function sendOps(req: IncomingMessage, res: ServerResponse, answer: OpsAnswer): void {
@@ -346,21 +345,6 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       });
     },
   };
-}
-
-/** The reply builder deep-freezes the messages it shares between requests: each is serialised once. */
-const serialisedData = new WeakMap<object, string>();
-
-/** Exactly JSON.stringify(response), without re-serialising a shared frozen message. */
-function toJson(response: APIInteractionResponse): string {
-  const data = 'data' in response ? response.data : undefined;
-  if (!data || !Object.isFrozen(data) || Object.keys(response).length !== 2) return JSON.stringify(response);
-  let json = serialisedData.get(data);
-  if (json === undefined) {
-    json = JSON.stringify(data);
-    serialisedData.set(data, json);
-  }
-  return `{"type":${response.type},"data":${json}}`;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
