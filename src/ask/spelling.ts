@@ -17,11 +17,43 @@ function maxEdits(length: number): number {
   return 0;
 }
 
+/** The letters a-z of a word, one bit each. */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = word.charCodeAt(i) - 97;
+    if (letter >= 0 && letter < 26) mask |= 1 << letter;
+  }
+  return mask;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
 export function createSpeller(targets: Iterable<string>, known: Iterable<string>): Speller {
   const map = new SearchableMap<true>();
   for (const t of targets) map.set(t, true);
   const knownWords = new Set<string>(known);
   for (const t of map.keys()) knownWords.add(t);
+  const shapes = [...map.keys()].map((t) => ({ length: t.length, letters: letterMask(t) }));
+
+  /**
+   * Whether some target might be within `edits` of the token: each edit changes the length by at
+   * most one and adds or removes at most one letter. Most unknown words of a long message are far
+   * from every target, and this skips the typo search, most of the cost of reading them.
+   */
+  function mayBeNear(token: string, edits: number): boolean {
+    const letters = letterMask(token);
+    return shapes.some(
+      (t) =>
+        Math.abs(t.length - token.length) <= edits &&
+        bitCount(t.letters & ~letters) <= edits &&
+        bitCount(letters & ~t.letters) <= edits,
+    );
+  }
 
   return {
     correct(token) {
@@ -29,7 +61,7 @@ export function createSpeller(targets: Iterable<string>, known: Iterable<string>
       const edits = maxEdits(token.length);
       let best = token;
       let bestDistance = Infinity;
-      if (edits > 0) {
+      if (edits > 0 && mayBeNear(token, edits)) {
         for (const [word, [, distance]] of map.fuzzyGet(token, edits)) {
           if (distance < bestDistance || (distance === bestDistance && word < best)) {
             best = word;
