@@ -6,8 +6,8 @@ import { scoreTopics, type TopicScore } from './matcher.js';
 import { learnedFinding, scanSafety, type RedFlagFinding } from './red-flags.js';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
 
-function wordCount(question: string): number {
-  return tokens(normalizeQuestion(question)).filter((t) => !isClauseBreak(t)).length;
+function wordCount(normalized: string): number {
+  return tokens(normalized).filter((t) => !isClauseBreak(t)).length;
 }
 
 /**
@@ -85,12 +85,13 @@ function withFirst(first: TopicId, rest: readonly TopicId[]): TopicId[] {
 }
 
 export function ask(question: string, model?: Classifier): AskResult {
-  const scan = scanSafety(normalizeQuestion(question));
+  const normalized = normalizeQuestion(question);
+  const scan = scanSafety(normalized);
   const base = { tier: scan.tier, findings: scan.findings };
   if (scan.selfHarm) return { ...base, kind: 'self-harm', ranking: ['urgent'] };
 
   const analysis = analyze(question.slice(0, MATCHED_CHARS));
-  const words = wordCount(question);
+  const words = wordCount(normalized);
   if (words > STORY_WORDS) return story(question, analysis, model ?? topicModel(), scan.tier, base);
   const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
   const specific = scores.filter((s) => !s.kindOnly);

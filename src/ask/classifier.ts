@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { stemOf } from './softmax.js';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
 
 /**
@@ -21,15 +21,20 @@ const STOPWORDS = new Set(
 
 /** The features of a text: stems of its words (not function words) and pairs of neighbouring stems. */
 export function features(text: string): string[] {
+  return featuresOfWords(tokens(normalizeQuestion(text)));
+}
+
+/** `features` of a text already normalised and split into words (src/ask/text.ts). */
+function featuresOfWords(words: readonly string[]): string[] {
   const out: string[] = [];
   let previous: string | undefined;
-  for (const word of tokens(normalizeQuestion(text))) {
+  for (const word of words) {
     if (isClauseBreak(word)) {
       previous = undefined;
       continue;
     }
     if (STOPWORDS.has(word) || word.length < 2 || /^\d+$/.test(word)) continue;
-    const stem = stemmer(word);
+    const stem = stemOf(word);
     out.push(stem);
     if (previous !== undefined) out.push(`${previous}_${stem}`);
     previous = stem;
@@ -85,8 +90,11 @@ export function train(examples: readonly TrainingExample[], labels: readonly str
 
 export interface NaiveBayes {
   readonly labels: readonly string[];
-  /** The log-probability of each label for a text, in the order of `labels` (up to a constant). */
-  logScores(text: string): Float64Array;
+  /**
+   * The log-probability of each label for a text, in the order of `labels` (up to a constant): the
+   * words of the normalised text, as `tokens` splits them.
+   */
+  logScores(words: readonly string[]): Float64Array;
 }
 
 /** What /ask learnt from real messages says of one story, read once. */
@@ -128,9 +136,9 @@ export function classifier(model: TopicModelData): NaiveBayes {
   });
   return {
     labels: model.labels,
-    logScores(text) {
+    logScores(words) {
       const score = Float64Array.from(logPrior);
-      for (const f of new Set(features(text))) {
+      for (const f of new Set(featuresOfWords(words))) {
         const r = rowOf.get(f);
         if (r === undefined) continue;
         for (let i = 0; i < n; i++) score[i] = (score[i] ?? 0) + (logp[r * n + i] ?? 0);

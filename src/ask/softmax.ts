@@ -70,11 +70,16 @@ function wordFeatures(word: string): WordFeatures {
   return found;
 }
 
-/** Feature groups: each is normalised to unit length, so a long story weighs like a short question. */
-export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FEATURES): string[][] {
-  const words = tokens(normalizeQuestion(text));
-  const wordFeatureList: string[] = [];
-  const charFeatures: string[] = [];
+/**
+ * Hands each feature of the normalised words to `add` with its group: 0, stems and pairs of stems;
+ * 1, character n-grams; 2, the asking sentence's. Counting them as they come spares a long story the
+ * arrays of every feature.
+ */
+function eachFeature(
+  words: readonly string[],
+  options: FeatureOptions,
+  add: (group: number, feature: string) => void,
+): void {
   let previous: string | undefined;
   for (const word of words) {
     if (isClauseBreak(word)) {
@@ -82,14 +87,12 @@ export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FE
       continue;
     }
     const { stem, chars } = wordFeatures(word);
-    if (options.words) wordFeatureList.push(stem);
-    if (options.pairs && previous !== undefined) wordFeatureList.push(`${previous}_${stem}`);
+    if (options.words) add(0, stem);
+    if (options.pairs && previous !== undefined) add(0, `${previous}_${stem}`);
     previous = stem;
-    if (options.chars) for (const c of chars) charFeatures.push(c);
+    if (options.chars) for (const c of chars) add(1, c);
   }
-  const groups = [wordFeatureList, charFeatures];
   if (options.asking) {
-    const asking: string[] = [];
     let prev: string | undefined;
     for (const word of askingSentence(words)) {
       if (isClauseBreak(word)) {
@@ -97,13 +100,23 @@ export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FE
         continue;
       }
       const { stem } = wordFeatures(word);
-      asking.push(`?${stem}`);
-      if (prev !== undefined) asking.push(`?${prev}_${stem}`);
+      add(2, `?${stem}`);
+      if (prev !== undefined) add(2, `?${prev}_${stem}`);
       prev = stem;
     }
-    groups.push(asking);
   }
+}
+
+/** Feature groups: each is normalised to unit length, so a long story weighs like a short question. */
+export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FEATURES): string[][] {
+  const groups: string[][] = [[], [], []];
+  eachFeature(tokens(normalizeQuestion(text)), options, (group, feature) => groups[group]?.push(feature));
   return groups.filter((g) => g.length > 0);
+}
+
+/** The Porter stem of a normalised word, from the same store as its features. */
+export function stemOf(word: string): string {
+  return wordFeatures(word).stem;
 }
 
 /** A sparse vector: feature -> value, each group scaled to unit length. */
@@ -247,21 +260,41 @@ export function trainSoftmax(
   };
 }
 
-/** A text's features, counted per group, with each group's length (see `vectorize`). */
-export type FeatureReading = readonly {
-  readonly counts: ReadonlyMap<string, number>;
-  readonly norm: number;
-}[];
+/**
+ * A text's features as `vectorize` weighs them, without building the vector: each distinct feature,
+ * group after group in the order first read, and its value (log(1 + count) over its group's length).
+ */
+export interface FeatureReading {
+  readonly features: readonly string[];
+  readonly values: Float64Array;
+}
 
-/** Reads a text once, for every model over the same features (the topic model and the safety net). */
-export function readFeatures(text: string, options: FeatureOptions = DEFAULT_FEATURES): FeatureReading {
-  return featureGroups(text, options).map((group) => {
-    const counts = new Map<string, number>();
-    for (const f of group) counts.set(f, (counts.get(f) ?? 0) + 1);
+/**
+ * Reads a text once, for every model over the same features (the topic model and the safety net):
+ * the words of the normalised text (src/ask/text.ts), as `tokens` splits them.
+ */
+export function readFeatures(
+  words: readonly string[],
+  options: FeatureOptions = DEFAULT_FEATURES,
+): FeatureReading {
+  const groups = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  eachFeature(words, options, (group, feature) => {
+    const counts = groups[group];
+    counts?.set(feature, (counts.get(feature) ?? 0) + 1);
+  });
+  const features: string[] = [];
+  const values = new Float64Array(groups.reduce((n, counts) => n + counts.size, 0));
+  for (const counts of groups) {
     let norm = 0;
     for (const c of counts.values()) norm += Math.log1p(c) ** 2;
-    return { counts, norm: Math.sqrt(norm) };
-  });
+    norm = Math.sqrt(norm);
+    // forEach rather than for-of over entries, which allocates a pair per feature.
+    counts.forEach((c, f) => {
+      values[features.length] = Math.log1p(c) / norm;
+      features.push(f);
+    });
+  }
+  return { features, values };
 }
 
 /**
@@ -272,13 +305,13 @@ export function readFeatures(text: string, options: FeatureOptions = DEFAULT_FEA
 export function softmaxScores(model: SoftmaxModel, reading: FeatureReading): Float64Array {
   const z = Float64Array.from(model.bias);
   const L = z.length;
-  for (const { counts, norm } of reading) {
-    for (const [f, c] of counts) {
-      const row = model.rows.get(f);
-      if (row === undefined) continue;
-      const x = Math.log1p(c) / norm;
-      for (let k = 0; k < L; k++) z[k] = (z[k] ?? 0) + (model.weights[row * L + k] ?? 0) * x;
-    }
+  const { rows, weights } = model;
+  const { features, values } = reading;
+  for (let i = 0; i < features.length; i++) {
+    const row = rows.get(features[i] ?? '');
+    if (row === undefined) continue;
+    const x = values[i] ?? 0;
+    for (let k = 0; k < L; k++) z[k] = (z[k] ?? 0) + (weights[row * L + k] ?? 0) * x;
   }
   let max = -Infinity;
   for (const s of z) max = Math.max(max, s);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repositoryRoot, TOPIC_MODEL_FILE } from '../core/config.js';
 import { classifier, type Classifier, type TopicModelData } from './classifier.js';
 import { readFeatures, softmaxFromData, softmaxScores, type SoftmaxData } from './softmax.js';
+import { normalizeQuestion, tokens } from './text.js';
 
 /**
  * /ask's learnt topic model for long messages: the softmax regression (src/ask/softmax.ts) with a
@@ -41,8 +42,9 @@ export function topicClassifier(model: TopicModel): Classifier {
     searchWeight: SEARCH_WEIGHT,
     read(text) {
       // Both softmax models read the same features (DEFAULT_FEATURES): the story is read once.
-      const features = readFeatures(text, softmax.features);
-      const b = bayes.logScores(text);
+      const words = tokens(normalizeQuestion(text));
+      const features = readFeatures(words, softmax.features);
+      const b = bayes.logScores(words);
       const s = softmaxScores(softmax, features);
       const logScores = s.map((x, i) => SOFTMAX_WEIGHT * x + BAYES_WEIGHT * (b[i] ?? 0));
       if (none >= 0) logScores[none] = (logScores[none] ?? 0) + NONE_LIFT;
