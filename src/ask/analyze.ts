@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { DOMAIN_WORDS } from '../../content/ask-terms.js';
+import { stemOf } from './softmax.js';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
 
 /**
@@ -63,6 +64,7 @@ function isAbsent(words: readonly string[], at: number): boolean {
   return LINKING.has(words[at + 1] ?? '') && FINE.has(words[at + 2] ?? '');
 }
 
+const SUBJECTS = ['hip', 'back', 'pain'] as const;
 const DOMAIN = {
   hip: new Set<string>(DOMAIN_WORDS.hip),
   back: new Set<string>(DOMAIN_WORDS.back),
@@ -124,7 +126,7 @@ export function analyze(text: string, question = true): Analysis {
       previous = undefined;
       return;
     }
-    const subject = (['hip', 'back', 'pain'] as const).find((s) => DOMAIN[s].has(word));
+    const subject = SUBJECTS.find((s) => DOMAIN[s].has(word));
     if (subject) mentions[subject] = true;
     if (question && causesPain(words, i) && !isAbsent(words, i)) terms.push(...CAUSED_TERMS);
     else if (question && painBroughtOn(words, i)) terms.push(CAUSE_TERM);
@@ -133,7 +135,8 @@ export function analyze(text: string, question = true): Analysis {
       previous = undefined;
       return;
     }
-    const stem = stemmer(word);
+    // Stems kept by the learnt models' word store: a story's words are stemmed once for both.
+    const stem = stemOf(word);
     if (question || !PAIR_ONLY.has(stem)) terms.push(stem);
     if (previous !== undefined) terms.push(`${PAIR_MARK}${previous}${PAIR_MARK}${stem}`);
     previous = stem;

@@ -298,27 +298,54 @@ export function readFeatures(
 }
 
 /**
- * Log-probabilities (up to a constant) of each label for a text read by `readFeatures` with the
- * model's options: the same sum as over `vectorize`, without building the vector, since reading a
- * long story is most of what /ask spends.
+ * Models over the same features (the topic model and the safety net), with one index of every feature
+ * any of them holds: a story's feature is looked up once for all of them, not once per model.
  */
-export function softmaxScores(model: SoftmaxModel, reading: FeatureReading): Float64Array {
-  const z = Float64Array.from(model.bias);
-  const L = z.length;
-  const { rows, weights } = model;
+export interface SoftmaxFamily {
+  readonly models: readonly SoftmaxModel[];
+  /** feature -> its place in each of `rowsOf`. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Per model, the row of each indexed feature, or -1 when the model leaves it out. */
+  readonly rowsOf: readonly Int32Array[];
+}
+
+export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
+  const index = new Map<string, number>();
+  for (const model of models) for (const f of model.rows.keys()) if (!index.has(f)) index.set(f, index.size);
+  const rowsOf = models.map((model) => {
+    const rows = new Int32Array(index.size).fill(-1);
+    for (const [f, row] of model.rows) rows[index.get(f) ?? 0] = row;
+    return rows;
+  });
+  return { models, index, rowsOf };
+}
+
+/**
+ * Log-probabilities (up to a constant) of each label, for each model of the family, for a text read
+ * by `readFeatures` with the models' options: the same sums as over `vectorize`, without building
+ * the vector, since reading a long story is most of what /ask spends.
+ */
+export function familyScores(family: SoftmaxFamily, reading: FeatureReading): Float64Array[] {
   const { features, values } = reading;
-  for (let i = 0; i < features.length; i++) {
-    const row = rows.get(features[i] ?? '');
-    if (row === undefined) continue;
-    const x = values[i] ?? 0;
-    for (let k = 0; k < L; k++) z[k] = (z[k] ?? 0) + (weights[row * L + k] ?? 0) * x;
-  }
-  let max = -Infinity;
-  for (const s of z) max = Math.max(max, s);
-  let sum = 0;
-  for (const s of z) sum += Math.exp(s - max);
-  const log = max + Math.log(sum);
-  return z.map((s) => s - log);
+  const at = new Int32Array(features.length);
+  for (let i = 0; i < features.length; i++) at[i] = family.index.get(features[i] ?? '') ?? -1;
+  return family.models.map((model, m) => {
+    const rows = family.rowsOf[m] ?? new Int32Array(0);
+    const z = Float64Array.from(model.bias);
+    const L = z.length;
+    for (let i = 0; i < at.length; i++) {
+      const row = rows[at[i] ?? -1] ?? -1;
+      if (row < 0) continue;
+      const x = values[i] ?? 0;
+      for (let k = 0; k < L; k++) z[k] = (z[k] ?? 0) + (model.weights[row * L + k] ?? 0) * x;
+    }
+    let max = -Infinity;
+    for (const s of z) max = Math.max(max, s);
+    let sum = 0;
+    for (const s of z) sum += Math.exp(s - max);
+    const log = max + Math.log(sum);
+    return z.map((s) => s - log);
+  });
 }
 
 /** The committed form of a model: weights quantised to bytes (one scale for all), features one a line. */

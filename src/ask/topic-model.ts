@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot, TOPIC_MODEL_FILE } from '../core/config.js';
 import { classifier, type Classifier, type TopicModelData } from './classifier.js';
-import { readFeatures, softmaxFromData, softmaxScores, type SoftmaxData } from './softmax.js';
+import { familyScores, readFeatures, softmaxFamily, softmaxFromData, type SoftmaxData } from './softmax.js';
 import { normalizeQuestion, tokens } from './text.js';
 
 /**
@@ -33,6 +33,7 @@ export function topicClassifier(model: TopicModel): Classifier {
   const bayes = classifier(model.bayes);
   const softmax = softmaxFromData(model.softmax);
   const urgent = softmaxFromData(model.urgent);
+  const both = softmaxFamily([softmax, urgent]);
   const none = bayes.labels.indexOf('none');
 
   const urgentLabel = urgent.labels.indexOf('urgent');
@@ -45,10 +46,10 @@ export function topicClassifier(model: TopicModel): Classifier {
       const words = tokens(normalizeQuestion(text));
       const features = readFeatures(words, softmax.features);
       const b = bayes.logScores(words);
-      const s = softmaxScores(softmax, features);
+      const [s = new Float64Array(0), u = new Float64Array(0)] = familyScores(both, features);
       const logScores = s.map((x, i) => SOFTMAX_WEIGHT * x + BAYES_WEIGHT * (b[i] ?? 0));
       if (none >= 0) logScores[none] = (logScores[none] ?? 0) + NONE_LIFT;
-      const urgentProbability = Math.exp(softmaxScores(urgent, features)[urgentLabel] ?? -Infinity);
+      const urgentProbability = Math.exp(u[urgentLabel] ?? -Infinity);
       return { logScores, urgentProbability };
     },
   };
