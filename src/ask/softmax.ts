@@ -261,43 +261,6 @@ export function trainSoftmax(
 }
 
 /**
- * A text's features as `vectorize` weighs them, without building the vector: each distinct feature,
- * group after group in the order first read, and its value (log(1 + count) over its group's length).
- */
-export interface FeatureReading {
-  readonly features: readonly string[];
-  readonly values: Float64Array;
-}
-
-/**
- * Reads a text once, for every model over the same features (the topic model and the safety net):
- * the words of the normalised text (src/ask/text.ts), as `tokens` splits them.
- */
-export function readFeatures(
-  words: readonly string[],
-  options: FeatureOptions = DEFAULT_FEATURES,
-): FeatureReading {
-  const groups = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-  eachFeature(words, options, (group, feature) => {
-    const counts = groups[group];
-    counts?.set(feature, (counts.get(feature) ?? 0) + 1);
-  });
-  const features: string[] = [];
-  const values = new Float64Array(groups.reduce((n, counts) => n + counts.size, 0));
-  for (const counts of groups) {
-    let norm = 0;
-    for (const c of counts.values()) norm += Math.log1p(c) ** 2;
-    norm = Math.sqrt(norm);
-    // forEach rather than for-of over entries, which allocates a pair per feature.
-    counts.forEach((c, f) => {
-      values[features.length] = Math.log1p(c) / norm;
-      features.push(f);
-    });
-  }
-  return { features, values };
-}
-
-/**
  * Models over the same features (the topic model and the safety net), with one index of every feature
  * any of them holds: a story's feature is looked up once for all of them, not once per model.
  */
@@ -307,6 +270,11 @@ export interface SoftmaxFamily {
   readonly index: ReadonlyMap<string, number>;
   /** Per model, the row of each indexed feature, or -1 when the model leaves it out. */
   readonly rowsOf: readonly Int32Array[];
+  /**
+   * Counts per indexed feature while one text is read, all zero between reads: counting in an array
+   * rather than a map per text spares a long story most of what it allocated.
+   */
+  readonly counts: Int32Array;
 }
 
 export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
@@ -317,24 +285,82 @@ export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
     for (const [f, row] of model.rows) rows[index.get(f) ?? 0] = row;
     return rows;
   });
-  return { models, index, rowsOf };
+  return { models, index, rowsOf, counts: new Int32Array(index.size) };
+}
+
+/**
+ * A text's features as `vectorize` weighs them, without building the vector: each distinct feature
+ * the family indexes (by its place in the index), group after group in the order first read, and
+ * its value (log(1 + count) over its group's length, which counts every feature of the group).
+ */
+export interface FeatureReading {
+  readonly ids: readonly number[];
+  readonly values: readonly number[];
+}
+
+/**
+ * Reads a text once, for every model of the family: the words of the normalised text
+ * (src/ask/text.ts), as `tokens` splits them.
+ */
+export function readFeatures(
+  words: readonly string[],
+  family: SoftmaxFamily,
+  options: FeatureOptions = DEFAULT_FEATURES,
+): FeatureReading {
+  const { index, counts } = family;
+  // Per group, its distinct features in the order first read: an indexed one by its id, any other
+  // as -1 - its place in `otherCounts` (those count only towards the group's length).
+  const seen: number[][] = [[], [], []];
+  const others = new Map<string, number>();
+  const otherCounts: number[] = [];
+  const ids: number[] = [];
+  const values: number[] = [];
+  try {
+    eachFeature(words, options, (group, feature) => {
+      const id = index.get(feature);
+      if (id !== undefined) {
+        if ((counts[id] = (counts[id] ?? 0) + 1) === 1) seen[group]?.push(id);
+        return;
+      }
+      const other = others.get(feature);
+      if (other !== undefined) {
+        otherCounts[other] = (otherCounts[other] ?? 0) + 1;
+      } else {
+        others.set(feature, otherCounts.length);
+        seen[group]?.push(-1 - otherCounts.length);
+        otherCounts.push(1);
+      }
+    });
+    const countOf = (e: number) => (e >= 0 ? (counts[e] ?? 0) : (otherCounts[-1 - e] ?? 0));
+    for (const group of seen) {
+      let norm = 0;
+      for (const e of group) norm += Math.log1p(countOf(e)) ** 2;
+      norm = Math.sqrt(norm);
+      for (const e of group) {
+        if (e < 0) continue;
+        ids.push(e);
+        values.push(Math.log1p(countOf(e)) / norm);
+      }
+    }
+  } finally {
+    for (const group of seen) for (const e of group) if (e >= 0) counts[e] = 0;
+  }
+  return { ids, values };
 }
 
 /**
  * Log-probabilities (up to a constant) of each label, for each model of the family, for a text read
- * by `readFeatures` with the models' options: the same sums as over `vectorize`, without building
- * the vector, since reading a long story is most of what /ask spends.
+ * by `readFeatures` with the models' options: the same sums as over `vectorize`, in the same order,
+ * without building the vector, since reading a long story is most of what /ask spends.
  */
 export function familyScores(family: SoftmaxFamily, reading: FeatureReading): Float64Array[] {
-  const { features, values } = reading;
-  const at = new Int32Array(features.length);
-  for (let i = 0; i < features.length; i++) at[i] = family.index.get(features[i] ?? '') ?? -1;
+  const { ids, values } = reading;
   return family.models.map((model, m) => {
     const rows = family.rowsOf[m] ?? new Int32Array(0);
     const z = Float64Array.from(model.bias);
     const L = z.length;
-    for (let i = 0; i < at.length; i++) {
-      const row = rows[at[i] ?? -1] ?? -1;
+    for (let i = 0; i < ids.length; i++) {
+      const row = rows[ids[i] ?? -1] ?? -1;
       if (row < 0) continue;
       const x = values[i] ?? 0;
       for (let k = 0; k < L; k++) z[k] = (z[k] ?? 0) + (model.weights[row * L + k] ?? 0) * x;

@@ -44,7 +44,7 @@ export function topicClassifier(model: TopicModel): Classifier {
     read(text) {
       // Both softmax models read the same features (DEFAULT_FEATURES): the story is read once.
       const words = tokens(normalizeQuestion(text));
-      const features = readFeatures(words, softmax.features);
+      const features = readFeatures(words, both, softmax.features);
       const b = bayes.logScores(words);
       const [s = new Float64Array(0), u = new Float64Array(0)] = familyScores(both, features);
       const logScores = s.map((x, i) => SOFTMAX_WEIGHT * x + BAYES_WEIGHT * (b[i] ?? 0));
