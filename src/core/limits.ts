@@ -47,70 +47,78 @@ export const INPUT_LIMITS = {
 /** Every way a message breaks Discord's limits, as readable lines; empty when it fits. */
 export function limitViolations(data: APIInteractionResponseCallbackData): string[] {
   const out: string[] = [];
-  const over = (what: string, len: number, max: number) => {
-    if (len > max) out.push(`${what} is ${len} > ${max}`);
+  // Each check names its place as (where, what); the line is only written for a violation, since a
+  // reply is checked on every answer and almost always fits.
+  const over = (where: string, what: string, len: number, max: number) => {
+    if (len > max) out.push(`${where}${what} is ${len} > ${max}`);
   };
-  const under1 = (what: string, len: number) => {
-    if (len < 1) out.push(`${what} is empty`);
+  const under1 = (where: string, what: string, len: number) => {
+    if (len < 1) out.push(`${where}${what} is empty`);
   };
-  over('content', data.content?.length ?? 0, LIMITS.content);
+  over('', 'content', data.content?.length ?? 0, LIMITS.content);
   const embeds = data.embeds ?? [];
-  over('embeds', embeds.length, LIMITS.embeds);
+  over('', 'embeds', embeds.length, LIMITS.embeds);
   let total = 0;
   embeds.forEach((e, i) => {
+    const where = `embed ${i} `;
     const t = e.title?.length ?? 0;
     const d = e.description?.length ?? 0;
     const f = e.footer?.text.length ?? 0;
     const a = e.author?.name.length ?? 0;
-    over(`embed ${i} title`, t, LIMITS.embedTitle);
-    if (e.title !== undefined) under1(`embed ${i} title`, t);
+    over(where, 'title', t, LIMITS.embedTitle);
+    if (e.title !== undefined) under1(where, 'title', t);
     if (e.color !== undefined && !(Number.isInteger(e.color) && e.color >= 0 && e.color <= 0xffffff))
-      out.push(`embed ${i} color ${e.color} is not a colour from 0 to 0xFFFFFF`);
-    if (e.footer !== undefined) under1(`embed ${i} footer`, f);
-    over(`embed ${i} description`, d, LIMITS.embedDescription);
-    over(`embed ${i} footer`, f, LIMITS.footer);
-    over(`embed ${i} author`, a, LIMITS.author);
+      out.push(`${where}color ${e.color} is not a colour from 0 to 0xFFFFFF`);
+    if (e.footer !== undefined) under1(where, 'footer', f);
+    over(where, 'description', d, LIMITS.embedDescription);
+    over(where, 'footer', f, LIMITS.footer);
+    over(where, 'author', a, LIMITS.author);
     const fields = e.fields ?? [];
-    over(`embed ${i} fields`, fields.length, LIMITS.embedFields);
+    over(where, 'fields', fields.length, LIMITS.embedFields);
     total += t + d + f + a;
     fields.forEach((field, j) => {
-      over(`embed ${i} field ${j} name`, field.name.length, LIMITS.fieldName);
-      over(`embed ${i} field ${j} value`, field.value.length, LIMITS.fieldValue);
-      under1(`embed ${i} field ${j} name`, field.name.length);
-      under1(`embed ${i} field ${j} value`, field.value.length);
-      total += field.name.length + field.value.length;
+      const name = field.name.length;
+      const value = field.value.length;
+      if (name > LIMITS.fieldName || value > LIMITS.fieldValue || name < 1 || value < 1) {
+        const place = `${where}field ${j} `;
+        over(place, 'name', name, LIMITS.fieldName);
+        over(place, 'value', value, LIMITS.fieldValue);
+        under1(place, 'name', name);
+        under1(place, 'value', value);
+      }
+      total += name + value;
     });
   });
-  over('all embeds together', total, LIMITS.embedsTotal);
+  over('', 'all embeds together', total, LIMITS.embedsTotal);
   const rows = data.components ?? [];
-  over('action rows', rows.length, LIMITS.actionRows);
+  over('', 'action rows', rows.length, LIMITS.actionRows);
   const ids = new Set<string>();
   rows.forEach((row, i) => {
     if (row.type !== ComponentType.ActionRow) return;
+    const where = `row ${i} `;
     const parts = row.components;
-    const selects = parts.filter((c) => c.type === ComponentType.StringSelect);
-    if (selects.length > 0 && parts.length > 1)
-      out.push(`row ${i} mixes a select menu with other components`);
-    over(`row ${i} buttons`, parts.length, LIMITS.buttonsPerRow);
+    if (parts.length > 1 && parts.some((c) => c.type === ComponentType.StringSelect))
+      out.push(`${where}mixes a select menu with other components`);
+    over(where, 'buttons', parts.length, LIMITS.buttonsPerRow);
     for (const c of parts) {
       if ('custom_id' in c) {
-        over(`row ${i} custom_id`, c.custom_id.length, LIMITS.customId);
-        under1(`row ${i} custom_id`, c.custom_id.length);
+        over(where, 'custom_id', c.custom_id.length, LIMITS.customId);
+        under1(where, 'custom_id', c.custom_id.length);
         if (ids.has(c.custom_id)) out.push(`custom_id ${c.custom_id} is used twice`);
         ids.add(c.custom_id);
       }
       if (c.type === ComponentType.Button && 'label' in c)
-        over(`row ${i} button label`, c.label?.length ?? 0, LIMITS.buttonLabel);
+        over(where, 'button label', c.label?.length ?? 0, LIMITS.buttonLabel);
       if (c.type === ComponentType.Button && !BUTTON_STYLES.has(c.style))
-        out.push(`row ${i} button style ${String(c.style)} is not one Discord has`);
+        out.push(`${where}button style ${String(c.style)} is not one Discord has`);
       if (c.type === ComponentType.StringSelect) {
-        over(`row ${i} select options`, c.options.length, LIMITS.selectOptions);
-        under1(`row ${i} select options`, c.options.length);
-        over(`row ${i} placeholder`, c.placeholder?.length ?? 0, LIMITS.selectPlaceholder);
+        over(where, 'select options', c.options.length, LIMITS.selectOptions);
+        under1(where, 'select options', c.options.length);
+        over(where, 'placeholder', c.placeholder?.length ?? 0, LIMITS.selectPlaceholder);
         for (const o of c.options) {
-          over(`row ${i} option label`, o.label.length, LIMITS.selectOptionText);
-          over(`row ${i} option value`, o.value.length, LIMITS.selectOptionText);
-          over(`row ${i} option description`, o.description?.length ?? 0, LIMITS.selectOptionText);
+          over(where, 'option label', o.label.length, LIMITS.selectOptionText);
+          over(where, 'option value', o.value.length, LIMITS.selectOptionText);
+          over(where, 'option description', o.description?.length ?? 0, LIMITS.selectOptionText);
         }
       }
     }
