@@ -274,18 +274,29 @@ async function measureStart(subject: Subject): Promise<StartRun> {
 }
 
 /**
- * Medians of STARTS launches of each subject, taken in turns (bot then baseline, then baseline then
- * bot, ...) so that a drift of the machine during the run weighs on both alike.
+ * `rounds` runs of each subject, taken in turns: bot then baseline, then baseline then bot, ... The
+ * fake Discord lives in this process and its own code gets faster as it warms up, and the machine
+ * may drift during a run: in turns, both weigh on the two subjects alike (a plain bot-then-baseline
+ * order favoured the baseline by about 5% at 100 in flight).
  */
-async function measureStarts(
-  bot: Subject,
-  baseline: Subject,
-): Promise<Record<'bot' | 'baseline', Pick<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
-  const runs = { bot: [] as StartRun[], baseline: [] as StartRun[] };
-  for (let i = 0; i < STARTS; i += 1) {
+async function inTurns<R>(
+  rounds: number,
+  subjects: Record<'bot' | 'baseline', Subject>,
+  measure: (subject: Subject) => Promise<R>,
+): Promise<Record<'bot' | 'baseline', R[]>> {
+  const runs = { bot: [] as R[], baseline: [] as R[] };
+  for (let i = 0; i < rounds; i += 1) {
     const order = i % 2 === 0 ? (['bot', 'baseline'] as const) : (['baseline', 'bot'] as const);
-    for (const name of order) runs[name].push(await measureStart(name === 'bot' ? bot : baseline));
+    for (const name of order) runs[name].push(await measure(subjects[name]));
   }
+  return runs;
+}
+
+/** Medians of STARTS launches of each subject, in turns. */
+async function measureStarts(
+  subjects: Record<'bot' | 'baseline', Subject>,
+): Promise<Record<'bot' | 'baseline', Pick<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
+  const runs = await inTurns(STARTS, subjects, measureStart);
   const summary = (list: readonly StartRun[]) => ({
     readyMs: median(list.map((r) => r.ready)),
     firstAnswerMs: median(list.map((r) => r.firstAnswer)),
@@ -329,20 +340,13 @@ async function measureLoad(subject: Subject): Promise<LoadRun> {
 }
 
 /**
- * LOAD_ROUNDS load runs of each subject in the order bot, baseline, baseline, bot, ...: the fake
- * Discord lives in this process, and its own code gets faster as it warms up over a run, which in a
- * plain bot-then-baseline order favoured whichever ran second (by about 5% at 100 in flight).
- * Throughput and latencies pool every run; CPU is their mean; memory is the highest reading.
+ * LOAD_ROUNDS load runs of each subject, in turns. Throughput and latencies pool every run; CPU is
+ * their mean; memory is the highest reading.
  */
 async function measureLoads(
-  bot: Subject,
-  baseline: Subject,
+  subjects: Record<'bot' | 'baseline', Subject>,
 ): Promise<Record<'bot' | 'baseline', Omit<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
-  const runs = { bot: [] as LoadRun[], baseline: [] as LoadRun[] };
-  for (let i = 0; i < LOAD_ROUNDS; i += 1) {
-    const order = i % 2 === 0 ? (['bot', 'baseline'] as const) : (['baseline', 'bot'] as const);
-    for (const name of order) runs[name].push(await measureLoad(name === 'bot' ? bot : baseline));
-  }
+  const runs = await inTurns(LOAD_ROUNDS, subjects, measureLoad);
   const summary = (list: readonly LoadRun[]) => ({
     sequential: phase(list.map((r) => r.sequential)),
     parallel: phase(list.flatMap((r) => r.parallel)),
@@ -370,8 +374,8 @@ export async function run(): Promise<void> {
   console.log(
     `\nGateway benchmark: ${TOTAL.toLocaleString('en-US')} x /cause name:sciatica through a local fake Discord, ${USERS.toLocaleString('en-US')} users round robin`,
   );
-  const starts = await measureStarts(bot, baseline);
-  const loads = await measureLoads(bot, baseline);
+  const starts = await measureStarts({ bot, baseline });
+  const loads = await measureLoads({ bot, baseline });
   const r = {
     bot: { ...starts.bot, ...loads.bot },
     baseline: { ...starts.baseline, ...loads.baseline },
