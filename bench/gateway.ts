@@ -274,35 +274,35 @@ async function measureStart(subject: Subject): Promise<StartRun> {
 }
 
 /**
- * `rounds` runs of each subject, taken in turns: bot then baseline, then baseline then bot, ... The
+ * `rounds` runs of each subject, taken in turns (bot then baseline, then baseline then bot, ...),
+ * each subject's runs summarised by `summarise`. The
  * fake Discord lives in this process and its own code gets faster as it warms up, and the machine
  * may drift during a run: in turns, both weigh on the two subjects alike (a plain bot-then-baseline
  * order favoured the baseline by about 5% at 100 in flight).
  */
-async function inTurns<R>(
+async function inTurns<R, S>(
   rounds: number,
   subjects: Record<'bot' | 'baseline', Subject>,
   measure: (subject: Subject) => Promise<R>,
-): Promise<Record<'bot' | 'baseline', R[]>> {
+  summarise: (runs: readonly R[]) => S,
+): Promise<Record<'bot' | 'baseline', S>> {
   const runs = { bot: [] as R[], baseline: [] as R[] };
   for (let i = 0; i < rounds; i += 1) {
     const order = i % 2 === 0 ? (['bot', 'baseline'] as const) : (['baseline', 'bot'] as const);
     for (const name of order) runs[name].push(await measure(subjects[name]));
   }
-  return runs;
+  return { bot: summarise(runs.bot), baseline: summarise(runs.baseline) };
 }
 
 /** Medians of STARTS launches of each subject, in turns. */
 async function measureStarts(
   subjects: Record<'bot' | 'baseline', Subject>,
 ): Promise<Record<'bot' | 'baseline', Pick<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
-  const runs = await inTurns(STARTS, subjects, measureStart);
-  const summary = (list: readonly StartRun[]) => ({
+  return inTurns(STARTS, subjects, measureStart, (list) => ({
     readyMs: median(list.map((r) => r.ready)),
     firstAnswerMs: median(list.map((r) => r.firstAnswer)),
     rssAtReady: median(list.map((r) => r.rss)),
-  });
-  return { bot: summary(runs.bot), baseline: summary(runs.baseline) };
+  }));
 }
 
 interface LoadRun {
@@ -346,16 +346,14 @@ async function measureLoad(subject: Subject): Promise<LoadRun> {
 async function measureLoads(
   subjects: Record<'bot' | 'baseline', Subject>,
 ): Promise<Record<'bot' | 'baseline', Omit<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
-  const runs = await inTurns(LOAD_ROUNDS, subjects, measureLoad);
-  const summary = (list: readonly LoadRun[]) => ({
+  return inTurns(LOAD_ROUNDS, subjects, measureLoad, (list) => ({
     sequential: phase(list.map((r) => r.sequential)),
     parallel: phase(list.flatMap((r) => r.parallel)),
     rssAfter: Math.max(...list.map((r) => r.rssAfter)),
     cpuPerInteractionUs: list.reduce((sum, r) => sum + r.cpuPerInteractionUs, 0) / list.length,
     heapAtFirst: Math.max(...list.map((r) => r.heapAtFirst)),
     heapAtTotal: Math.max(...list.map((r) => r.heapAtTotal)),
-  });
-  return { bot: summary(runs.bot), baseline: summary(runs.baseline) };
+  }));
 }
 
 function row(label: string, bot: number, baseline: number, digits: number, goal = ''): string {
