@@ -7,6 +7,12 @@ export type { Logger };
 /** Bytes of log lines held for a reader that falls behind; past this, new lines are dropped and counted. */
 export const LOG_BUFFER_BYTES = 1024 * 1024;
 
+/**
+ * Lines logged within this long share one write to stdout: one interaction logs one line, and a
+ * write per line is a system call on every interaction's path.
+ */
+export const LOG_BATCH_MS = 20;
+
 /** How often a log output that dropped lines checks whether its reader has caught up. */
 const RECOVERY_POLL_MS = 100;
 
@@ -33,13 +39,14 @@ export type LogStream = Pick<NodeJS.WritableStream, 'write' | 'on'> & { readonly
  * The bounded buffer between the logger and stdout. A stuck log shipper, a paused pager or a full
  * disk behind a pipe must never hold the process: lines wait in memory only up to `maxBytes`
  * (counting what stdout itself still queues), then are dropped and counted, and one line reports
- * the count once the reader catches up. Lines written in one event-loop turn share one write.
+ * the count once the reader catches up. Lines logged within `batchMs` of each other share one write.
  */
 export class LogOutput {
   /** Called with the number of lines dropped, once the reader has caught up. */
   onRecovered: ((dropped: number) => void) | undefined;
   readonly #out: LogStream;
   readonly #maxBytes: number;
+  readonly #batchMs: number;
   #pending: string[] = [];
   #pendingBytes = 0;
   #scheduled = false;
@@ -48,9 +55,10 @@ export class LogOutput {
   /** The reader is gone (EPIPE) or the stream failed: nothing more can be written. */
   #broken = false;
 
-  constructor(out: LogStream = process.stdout, maxBytes = LOG_BUFFER_BYTES) {
+  constructor(out: LogStream = process.stdout, maxBytes = LOG_BUFFER_BYTES, batchMs = LOG_BATCH_MS) {
     this.#out = out;
     this.#maxBytes = maxBytes;
+    this.#batchMs = batchMs;
     out.on('error', () => {
       this.#broken = true;
     });
@@ -68,7 +76,7 @@ export class LogOutput {
     this.#pendingBytes += line.length;
     if (!this.#scheduled) {
       this.#scheduled = true;
-      setImmediate(() => this.#hand());
+      setTimeout(() => this.#hand(), this.#batchMs);
     }
   }
 

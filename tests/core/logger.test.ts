@@ -31,12 +31,14 @@ function stalledStdout() {
   };
 }
 
-const turn = () => new Promise((done) => setImmediate(done));
+/** The outputs under test hand their lines to stdout every BATCH_MS; `handed()` waits past one hand-over. */
+const BATCH_MS = 5;
+const handed = () => new Promise((done) => setTimeout(done, BATCH_MS + 5));
 
 describe('the log output between the logger and stdout', () => {
   it('holds at most its bound for a stalled reader, drops and counts the rest, and says so once the reader catches up', async () => {
     const stdout = stalledStdout();
-    const output = new LogOutput(stdout.stream, 10_000);
+    const output = new LogOutput(stdout.stream, 10_000, BATCH_MS);
     const log = pino({ base: null, timestamp: false }, output);
     const recovered: number[] = [];
     output.onRecovered = (dropped) => {
@@ -46,9 +48,9 @@ describe('the log output between the logger and stdout', () => {
     const droppedBefore = droppedLogLines();
     for (let i = 0; i < 2_000; i++) {
       log.info({ n: i }, 'interaction');
-      if (i % 100 === 0) await turn();
+      if (i % 100 === 0) await handed();
     }
-    await turn();
+    await handed();
     expect(stdout.stream.writableLength).toBeLessThanOrEqual(10_000);
     const dropped = droppedLogLines() - droppedBefore;
     expect(dropped).toBeGreaterThan(1_500);
@@ -70,11 +72,11 @@ describe('the log output between the logger and stdout', () => {
   it('writes every line, in order, while the reader keeps up', async () => {
     const stdout = stalledStdout();
     stdout.resume();
-    const output = new LogOutput(stdout.stream, 10_000);
+    const output = new LogOutput(stdout.stream, 10_000, BATCH_MS);
     const log = pino({ base: null, timestamp: false }, output);
     for (let i = 0; i < 2_000; i++) {
       log.info({ n: i }, 'interaction');
-      if (i % 10 === 0) await turn();
+      if (i % 100 === 0) await handed();
     }
     await output.flush(1_000);
     const numbers = stdout
@@ -85,9 +87,32 @@ describe('the log output between the logger and stdout', () => {
     expect(numbers).toEqual(Array.from({ length: 2_000 }, (_, i) => i));
   });
 
+  it('hands the lines logged within one batch interval to stdout in one write', async () => {
+    const writes: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        writes.push(chunk.toString());
+        done();
+      },
+    });
+    const output = new LogOutput(stream, 10_000, 50);
+    const log = pino({ base: null, timestamp: false }, output);
+    log.info({ n: 1 }, 'interaction');
+    await new Promise((done) => setImmediate(done));
+    log.info({ n: 2 }, 'interaction');
+    expect(writes).toEqual([]);
+    await vi.waitFor(() => expect(writes).toHaveLength(1), { timeout: 1_000 });
+    expect(writes[0]).toBe(
+      '{"level":30,"n":1,"msg":"interaction"}\n{"level":30,"n":2,"msg":"interaction"}\n',
+    );
+    log.info({ n: 3 }, 'interaction');
+    await output.flush(1_000);
+    expect(writes).toHaveLength(2);
+  });
+
   it('flush gives up after its timeout when the reader never reads', async () => {
     const stdout = stalledStdout();
-    const output = new LogOutput(stdout.stream, 10_000);
+    const output = new LogOutput(stdout.stream, 10_000, BATCH_MS);
     output.write('{"msg":"last words"}\n');
     const started = Date.now();
     await output.flush(200);
@@ -101,11 +126,11 @@ describe('the log output between the logger and stdout', () => {
         done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
       },
     });
-    const output = new LogOutput(broken, 10_000);
+    const output = new LogOutput(broken, 10_000, BATCH_MS);
     const before = droppedLogLines();
     output.write('{"msg":"one"}\n');
-    await turn();
-    await turn();
+    await handed();
+    await handed();
     output.write('{"msg":"two"}\n');
     expect(droppedLogLines() - before).toBe(1);
     await output.flush(1_000);

@@ -191,10 +191,7 @@ describe('the gateway connection drops and cannot be made again', () => {
       let resumed = discord.gateway.next('resume');
       discord.gateway.drop(0);
       await resumed;
-      const [flapped] = bot
-        .logs()
-        .filter((l) => l.msg === RECONNECT)
-        .slice(before);
+      const [flapped] = (await lines(bot, RECONNECT, before + 1)).slice(before);
       expect(flapped).toMatchObject({ shard: 0, attempt: lastAttempt + 1 });
       expect(delays([flapped!])[0]).toBeGreaterThanOrEqual(300);
 
@@ -205,10 +202,7 @@ describe('the gateway connection drops and cannot be made again', () => {
       resumed = discord.gateway.next('resume');
       discord.gateway.drop(0);
       await resumed;
-      const [again] = bot
-        .logs()
-        .filter((l) => l.msg === RECONNECT)
-        .slice(before);
+      const [again] = (await lines(bot, RECONNECT, before + 1)).slice(before);
       expect(again).toMatchObject({ shard: 0, attempt: 1, delayMs: 0 });
       expect(bot.output()).not.toContain(discord.token);
     },

@@ -267,6 +267,8 @@ describe('bad input gets a clear private reply and the bot keeps serving', () =>
     const callback = await command('connection');
     expectMessageInvariants(callback.response, { ephemeral: false });
     expect(running.bot.child.exitCode).toBeNull();
+    // Lines are written in order: once this answer's line is out, every earlier one is too.
+    await running.bot.waitForLog((l) => l.interaction === callback.interactionId, 'the last line');
     const interactionLines = running.bot.logs().filter((l) => l.msg === 'interaction');
     expect(interactionLines.length).toBeGreaterThan(0);
     expect(
