@@ -15,6 +15,8 @@ export const MAX_QUESTION_CHARS = 6000;
  * sentence punctuation, which stays as its own token so clause-aware rules can see it.
  */
 export function normalizeQuestion(question: string): string {
+  // After the non-letters become spaces, only runs of spaces are left to collapse; a lone space (most
+  // of them) is not a match, which spares a long question a replacement per word.
   return question
     .slice(0, MAX_QUESTION_CHARS)
     .normalize('NFKC')
@@ -22,7 +24,7 @@ export function normalizeQuestion(question: string): string {
     .replace(/['’‘`´]/g, '')
     .replace(/([.,;:!?])/g, ' $1 ')
     .replace(/[^\p{L}\p{N}.,;:!? ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/ {2,}/g, ' ')
     .trim();
 }
 
