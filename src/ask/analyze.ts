@@ -117,9 +117,13 @@ function painBroughtOn(words: readonly string[], at: number): boolean {
 }
 
 export function analyze(text: string, question = true): Analysis {
+  return analyzeWords(tokens(normalizeQuestion(text.replaceAll(PHRASE_BREAK, '.'))), question);
+}
+
+/** `analyze` of a text already normalised and split into words (src/ask/text.ts). */
+export function analyzeWords(words: readonly string[], question = true): Analysis {
   const terms: string[] = [];
   const mentions = { hip: false, back: false, pain: false };
-  const words = tokens(normalizeQuestion(text.replaceAll(PHRASE_BREAK, '.')));
   let previous: string | undefined;
   words.forEach((word, i) => {
     if (isClauseBreak(word)) {

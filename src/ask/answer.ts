@@ -1,14 +1,10 @@
 import { ALL_TOPIC_IDS, kindOf, type Kind, type RedFlagTierId, type TopicId } from '../../content/index.js';
-import { analyze, type Analysis } from './analyze.js';
+import { analyze, analyzeWords, PHRASE_BREAK, type Analysis } from './analyze.js';
 import type { Classifier } from './classifier.js';
 import { readTopicModel, topicClassifier } from './topic-model.js';
 import { scoreTopics, type TopicScore } from './matcher.js';
 import { learnedFinding, scanSafety, type RedFlagFinding } from './red-flags.js';
-import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
-
-function wordCount(normalized: string): number {
-  return tokens(normalized).filter((t) => !isClauseBreak(t)).length;
-}
+import { countWords, normalizeQuestion, tokens } from './text.js';
 
 /**
  * What /ask does with a question, before any rendering: the single place that decides the order of
@@ -84,15 +80,27 @@ function withFirst(first: TopicId, rest: readonly TopicId[]): TopicId[] {
   return [first, ...rest.filter((t) => t !== first)];
 }
 
+/**
+ * The search's reading of the first MATCHED_CHARS of a question. A shorter one without phrase breaks
+ * (which `analyze` reads as sentence ends) is the same words the rest of /ask reads: they are not
+ * normalised again.
+ */
+function searchAnalysis(question: string, words: readonly string[]): Analysis {
+  return question.length <= MATCHED_CHARS && !question.includes(PHRASE_BREAK)
+    ? analyzeWords(words)
+    : analyze(question.slice(0, MATCHED_CHARS));
+}
+
 export function ask(question: string, model?: Classifier): AskResult {
+  // Normalised and split once, for the safety scan, the word count, the search and the models.
   const normalized = normalizeQuestion(question);
-  const scan = scanSafety(normalized);
+  const words = tokens(normalized);
+  const scan = scanSafety(normalized, words);
   const base = { tier: scan.tier, findings: scan.findings };
   if (scan.selfHarm) return { ...base, kind: 'self-harm', ranking: ['urgent'] };
 
-  const analysis = analyze(question.slice(0, MATCHED_CHARS));
-  const words = wordCount(normalized);
-  if (words > STORY_WORDS) return story(question, analysis, model ?? topicModel(), scan.tier, base);
+  const analysis = searchAnalysis(question, words);
+  if (countWords(words) > STORY_WORDS) return story(words, analysis, model ?? topicModel(), scan.tier, base);
   const scores = scoreTopics(analysis).filter((s) => s.kindOnly || s.score >= MIN_SCORE);
   const specific = scores.filter((s) => !s.kindOnly);
   // Naming both the hip and the back, and nothing more specific, is asking how they are connected.
@@ -142,13 +150,13 @@ export function rankStory(analysis: Analysis, model: Classifier, scores: Float64
 }
 
 function story(
-  question: string,
+  words: readonly string[],
   analysis: Analysis,
   model: Classifier,
   tier: RedFlagTierId | undefined,
   base: Pick<AskResult, 'tier' | 'findings'>,
 ): AskResult {
-  const reading = model.read(question);
+  const reading = model.read(words);
   const ranked = rankStory(analysis, model, reading.logScores);
   const topics = ranked.filter((l): l is TopicId => isTopic(l));
   if (tier !== 'emergency' && tier !== 'urgent' && reading.urgentProbability >= URGENT_PROBABILITY) {

@@ -110,7 +110,8 @@ export interface StoryReading {
 
 export interface Classifier {
   readonly labels: readonly string[];
-  read(text: string): StoryReading;
+  /** `words`: the tokens of the normalised story (src/ask/text.ts). */
+  read(words: readonly string[]): StoryReading;
   /** How much the topic search counts beside these scores for a story (default SEARCH_WEIGHT). */
   readonly searchWeight?: number;
 }

@@ -19,7 +19,7 @@ import {
 } from './red-flag-concepts/index.js';
 import { SELF_HARM_PATTERN } from './self-harm.js';
 import { createSpeller } from './spelling.js';
-import { isClauseBreak, tokens } from './text.js';
+import { countWords, isClauseBreak, tokens } from './text.js';
 
 /** One red-flag sign a question describes. */
 export interface RedFlagFinding {
@@ -72,11 +72,19 @@ const speller = createSpeller(SAFETY_WORDS, [
   ...wordsOf(Object.values(askTerms).flat()),
 ]);
 
+/** The words with slips in safety words repaired: `words` itself when none had a slip. */
+function repairWords(words: readonly string[]): readonly string[] {
+  let repaired: string[] | undefined;
+  words.forEach((word, i) => {
+    const meant = speller.correct(word);
+    if (meant !== word) (repaired ??= [...words])[i] = meant;
+  });
+  return repaired ?? words;
+}
+
 /** The normalised question with slips in safety words repaired. */
 export function repairSafetyWords(normalized: string): string {
-  return tokens(normalized)
-    .map((t) => speller.correct(t))
-    .join(' ');
+  return repairWords(tokens(normalized)).join(' ');
 }
 
 /** The clause text before token `start` (back to the last punctuation). */
@@ -124,10 +132,13 @@ function ruleFires(rule: RedFlagRule, text: string, words: readonly string[], wo
   return false;
 }
 
-/** Self-harm wording and red-flag signs in a normalised question (src/ask/text.ts). */
-export function scanSafety(normalized: string): SafetyScan {
-  const text = repairSafetyWords(normalized);
-  const words = tokens(text);
+/**
+ * Self-harm wording and red-flag signs in a normalised question (src/ask/text.ts), given with its
+ * tokens when the caller has them already.
+ */
+export function scanSafety(normalized: string, normalizedWords = tokens(normalized)): SafetyScan {
+  const words = repairWords(normalizedWords);
+  const text = words === normalizedWords ? normalized : words.join(' ');
   const selfHarm = [...text.matchAll(SELF_HARM_PATTERN)].some((m) => {
     const start = tokenIndex(text, m.index);
     return !isNegated(words, start, start + m[0].split(' ').length);
@@ -138,7 +149,7 @@ export function scanSafety(normalized: string): SafetyScan {
     fired.add(id);
     findings.push({ tier, rule: id, sign: contentSign(signStart) ?? signStart, strength });
   };
-  const wordCount = words.filter((w) => !isClauseBreak(w)).length;
+  const wordCount = countWords(words);
   for (const rule of RED_FLAG_RULES) {
     if (ruleFires(rule, text, words, wordCount))
       add(rule.id, rule.tier, rule.sign, rule.strength ?? 'strong');

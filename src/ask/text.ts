@@ -38,3 +38,10 @@ export function isClauseBreak(token: string): boolean {
 export function tokens(normalized: string): string[] {
   return normalized === '' ? [] : normalized.split(' ');
 }
+
+/** How many of `tokens` are words, not punctuation. */
+export function countWords(words: readonly string[]): number {
+  let count = 0;
+  for (const word of words) if (!isClauseBreak(word)) count++;
+  return count;
+}

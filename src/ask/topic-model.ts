@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { repositoryRoot, TOPIC_MODEL_FILE } from '../core/config.js';
 import { classifier, type Classifier, type TopicModelData } from './classifier.js';
 import { familyScores, readFeatures, softmaxFamily, softmaxFromData, type SoftmaxData } from './softmax.js';
-import { normalizeQuestion, tokens } from './text.js';
 
 /**
  * /ask's learnt topic model for long messages: the softmax regression (src/ask/softmax.ts) with a
@@ -41,9 +40,8 @@ export function topicClassifier(model: TopicModel): Classifier {
   return {
     labels: bayes.labels,
     searchWeight: SEARCH_WEIGHT,
-    read(text) {
+    read(words) {
       // Both softmax models read the same features (DEFAULT_FEATURES): the story is read once.
-      const words = tokens(normalizeQuestion(text));
       const features = readFeatures(words, both, softmax.features);
       const b = bayes.logScores(words);
       const [s = new Float64Array(0), u = new Float64Array(0)] = familyScores(both, features);
