@@ -27,6 +27,12 @@ export function features(text: string): string[] {
 /** `features` of a text already normalised and split into words (src/ask/text.ts). */
 function featuresOfWords(words: readonly string[]): string[] {
   const out: string[] = [];
+  eachFeature(words, (feature) => out.push(feature));
+  return out;
+}
+
+/** Hands each feature of the words to `add`, in order, without an array of them all. */
+function eachFeature(words: readonly string[], add: (feature: string) => void): void {
   let previous: string | undefined;
   for (const word of words) {
     if (isClauseBreak(word)) {
@@ -35,11 +41,10 @@ function featuresOfWords(words: readonly string[]): string[] {
     }
     if (STOPWORDS.has(word) || word.length < 2 || /^\d+$/.test(word)) continue;
     const stem = stemOf(word);
-    out.push(stem);
-    if (previous !== undefined) out.push(`${previous}_${stem}`);
+    add(stem);
+    if (previous !== undefined) add(`${previous}_${stem}`);
     previous = stem;
   }
-  return out;
 }
 
 export interface TrainingExample {
@@ -135,15 +140,23 @@ export function classifier(model: TopicModelData): NaiveBayes {
     rowOf.set(f, r);
     for (let i = 0; i < n; i++) logp[r * n + i] = Math.log((row[i] ?? 0) + ALPHA) - (denominators[i] ?? 0);
   });
+  // A feature counts once per text: the read that last counted each row, rather than a set of the
+  // text's features per read.
+  const countedIn = new Uint32Array(rows.length);
+  let reads = 0;
   return {
     labels: model.labels,
     logScores(words) {
+      reads = reads === 0xffffffff ? 1 : reads + 1;
+      if (reads === 1) countedIn.fill(0);
+      const read = reads;
       const score = Float64Array.from(logPrior);
-      for (const f of new Set(featuresOfWords(words))) {
+      eachFeature(words, (f) => {
         const r = rowOf.get(f);
-        if (r === undefined) continue;
+        if (r === undefined || countedIn[r] === read) return;
+        countedIn[r] = read;
         for (let i = 0; i < n; i++) score[i] = (score[i] ?? 0) + (logp[r * n + i] ?? 0);
-      }
+      });
       return score;
     },
   };
