@@ -21,25 +21,16 @@ export const DEFAULT_FEATURES: FeatureOptions = { chars: true, words: true, pair
 
 const SENTENCE_END = /^[.!?;]$/;
 
-function sentences(words: readonly string[]): string[][] {
-  const out: string[][] = [];
-  let current: string[] = [];
-  for (const w of words) {
-    current.push(w);
-    if (SENTENCE_END.test(w)) {
-      out.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
-/** The sentence that asks: the last one ending in a question mark, else the last one. */
+/**
+ * The sentence that asks: the last one ending in a question mark, else the last one (which may end
+ * without punctuation). Found from the end, without splitting the text into sentences.
+ */
 function askingSentence(words: readonly string[]): readonly string[] {
-  const all = sentences(words);
-  const asked = all.filter((s) => s.at(-1) === '?');
-  return asked.at(-1) ?? all.at(-1) ?? [];
+  const lastAsked = words.lastIndexOf('?');
+  const end = lastAsked >= 0 ? lastAsked + 1 : words.length;
+  let start = end - 1;
+  while (start > 0 && !SENTENCE_END.test(words[start - 1] ?? '')) start--;
+  return words.slice(Math.max(0, start), end);
 }
 
 interface WordFeatures {
