@@ -19,6 +19,9 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** Numbers say nothing about the topic. (A regex literal in the loop would be a new object per word.) */
+const DIGITS_ONLY = /^\d+$/;
+
 /** The features of a text: stems of its words (not function words) and pairs of neighbouring stems. */
 export function features(text: string): string[] {
   return featuresOfWords(tokens(normalizeQuestion(text)));
@@ -39,7 +42,7 @@ function eachFeature(words: readonly string[], add: (feature: string) => void): 
       previous = undefined;
       continue;
     }
-    if (STOPWORDS.has(word) || word.length < 2 || /^\d+$/.test(word)) continue;
+    if (STOPWORDS.has(word) || word.length < 2 || DIGITS_ONLY.test(word)) continue;
     const stem = stemOf(word);
     add(stem);
     if (previous !== undefined) add(`${previous}_${stem}`);

@@ -10,6 +10,9 @@ export interface Speller {
   correct(token: string): string;
 }
 
+/** Only plain words are repaired. (A regex literal in `correct` would be a new object per word.) */
+const LETTERS_ONLY = /^[a-z]+$/;
+
 /** Allowed edits grow with length: short words have too many neighbours to repair safely. */
 function maxEdits(length: number): number {
   if (length >= 8) return 2;
@@ -47,17 +50,21 @@ export function createSpeller(targets: Iterable<string>, known: Iterable<string>
    */
   function mayBeNear(token: string, edits: number): boolean {
     const letters = letterMask(token);
-    return shapes.some(
-      (t) =>
+    // A loop rather than shapes.some: no closure for each word of a long message.
+    for (const t of shapes) {
+      if (
         Math.abs(t.length - token.length) <= edits &&
         bitCount(t.letters & ~letters) <= edits &&
-        bitCount(letters & ~t.letters) <= edits,
-    );
+        bitCount(letters & ~t.letters) <= edits
+      )
+        return true;
+    }
+    return false;
   }
 
   return {
     correct(token) {
-      if (knownWords.has(token) || !/^[a-z]+$/.test(token)) return token;
+      if (knownWords.has(token) || !LETTERS_ONLY.test(token)) return token;
       const edits = maxEdits(token.length);
       let best = token;
       let bestDistance = Infinity;
