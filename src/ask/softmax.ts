@@ -266,6 +266,30 @@ export interface SoftmaxFamily {
    * rather than a map per text spares a long story most of what it allocated.
    */
   readonly counts: Int32Array;
+  /**
+   * Per feature group, the distinct features of the text being read, in the order first read (see
+   * readFeatures). Kept from one read to the next, so a long story does not grow new lists.
+   */
+  readonly seen: readonly IntList[];
+}
+
+/** Integers gathered while one text is read: the storage stays for the next read and only grows. */
+class IntList {
+  private items = new Int32Array(256);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(2 * this.length);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  get(i: number): number {
+    return this.items[i] ?? 0;
+  }
 }
 
 export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
@@ -276,7 +300,8 @@ export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
     for (const [f, row] of model.rows) rows[index.get(f) ?? 0] = row;
     return rows;
   });
-  return { models, index, rowsOf, counts: new Int32Array(index.size) };
+  const seen = [new IntList(), new IntList(), new IntList()];
+  return { models, index, rowsOf, counts: new Int32Array(index.size), seen };
 }
 
 /**
@@ -285,8 +310,8 @@ export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
  * its value (log(1 + count) over its group's length, which counts every feature of the group).
  */
 export interface FeatureReading {
-  readonly ids: readonly number[];
-  readonly values: readonly number[];
+  readonly ids: Int32Array;
+  readonly values: Float64Array;
 }
 
 /**
@@ -298,14 +323,12 @@ export function readFeatures(
   family: SoftmaxFamily,
   options: FeatureOptions = DEFAULT_FEATURES,
 ): FeatureReading {
-  const { index, counts } = family;
+  const { index, counts, seen } = family;
   // Per group, its distinct features in the order first read: an indexed one by its id, any other
   // as -1 - its place in `otherCounts` (those count only towards the group's length).
-  const seen: number[][] = [[], [], []];
   const others = new Map<string, number>();
   const otherCounts: number[] = [];
-  const ids: number[] = [];
-  const values: number[] = [];
+  for (const group of seen) group.length = 0;
   try {
     eachFeature(words, options, (group, feature) => {
       const id = index.get(feature);
@@ -323,20 +346,28 @@ export function readFeatures(
       }
     });
     const countOf = (e: number) => (e >= 0 ? (counts[e] ?? 0) : (otherCounts[-1 - e] ?? 0));
+    let indexed = 0;
+    for (const group of seen) for (let i = 0; i < group.length; i++) if (group.get(i) >= 0) indexed++;
+    const ids = new Int32Array(indexed);
+    const values = new Float64Array(indexed);
+    let n = 0;
     for (const group of seen) {
       let norm = 0;
-      for (const e of group) norm += Math.log1p(countOf(e)) ** 2;
+      for (let i = 0; i < group.length; i++) norm += Math.log1p(countOf(group.get(i))) ** 2;
       norm = Math.sqrt(norm);
-      for (const e of group) {
+      for (let i = 0; i < group.length; i++) {
+        const e = group.get(i);
         if (e < 0) continue;
-        ids.push(e);
-        values.push(Math.log1p(countOf(e)) / norm);
+        ids[n] = e;
+        values[n++] = Math.log1p(countOf(e)) / norm;
       }
     }
+    return { ids, values };
   } finally {
-    for (const group of seen) for (const e of group) if (e >= 0) counts[e] = 0;
+    for (const group of seen) {
+      for (let i = 0; i < group.length; i++) if (group.get(i) >= 0) counts[group.get(i)] = 0;
+    }
   }
-  return { ids, values };
 }
 
 /**
