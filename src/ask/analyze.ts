@@ -71,6 +71,12 @@ const DOMAIN = {
   pain: new Set<string>(DOMAIN_WORDS.pain),
 };
 
+/** The first subject whose words hold `word` (a loop: no closure for each word of a long message). */
+function subjectOf(word: string): (typeof SUBJECTS)[number] | undefined {
+  for (const s of SUBJECTS) if (DOMAIN[s].has(word)) return s;
+  return undefined;
+}
+
 /** Separates phrases in an indexed list, so no pair of stems spans two phrases. */
 export const PHRASE_BREAK = '|';
 
@@ -130,7 +136,7 @@ export function analyzeWords(words: readonly string[], question = true): Analysi
       previous = undefined;
       return;
     }
-    const subject = SUBJECTS.find((s) => DOMAIN[s].has(word));
+    const subject = subjectOf(word);
     if (subject) mentions[subject] = true;
     if (question && causesPain(words, i) && !isAbsent(words, i)) terms.push(...CAUSED_TERMS);
     else if (question && painBroughtOn(words, i)) terms.push(CAUSE_TERM);
