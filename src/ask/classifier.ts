@@ -30,12 +30,16 @@ export function features(text: string): string[] {
 /** `features` of a text already normalised and split into words (src/ask/text.ts). */
 function featuresOfWords(words: readonly string[]): string[] {
   const out: string[] = [];
-  eachFeature(words, (feature) => out.push(feature));
+  eachFeature(words, (stem, next) => out.push(next === undefined ? stem : `${stem}_${next}`));
   return out;
 }
 
-/** Hands each feature of the words to `add`, in order, without an array of them all. */
-function eachFeature(words: readonly string[], add: (feature: string) => void): void {
+/**
+ * Hands each feature of the words to `add`, in order, without an array of them all: a stem, or a
+ * pair of neighbouring stems as its two stems (the feature `${stem}_${next}`), so a reader that
+ * finds pairs by their stems never builds their text.
+ */
+function eachFeature(words: readonly string[], add: (stem: string, next?: string) => void): void {
   let previous: string | undefined;
   for (const word of words) {
     if (isClauseBreak(word)) {
@@ -45,7 +49,7 @@ function eachFeature(words: readonly string[], add: (feature: string) => void): 
     if (STOPWORDS.has(word) || word.length < 2 || DIGITS_ONLY.test(word)) continue;
     const stem = stemOf(word);
     add(stem);
-    if (previous !== undefined) add(`${previous}_${stem}`);
+    if (previous !== undefined) add(previous, stem);
     previous = stem;
   }
 }
@@ -136,11 +140,21 @@ export function classifier(model: TopicModelData): NaiveBayes {
   const denominators = totals.map((t) => Math.log(t + ALPHA * rows.length));
   const logPrior = model.docs.map((d) => Math.log(d + 1) * PRIOR_WEIGHT);
   // One array of log-probabilities, row after row, and each feature's row: quicker to build on the
-  // first story than an array per feature.
+  // first story than an array per feature. A pair's row is found by its first stem, then its second
+  // (stems hold no `_`), so reading a story builds no text per pair.
   const rowOf = new Map<string, number>();
+  const pairRowOf = new Map<string, Map<string, number>>();
   const logp = new Float64Array(rows.length * n);
   rows.forEach(([f, row], r) => {
-    rowOf.set(f, r);
+    const cut = f.indexOf('_');
+    if (cut < 0) {
+      rowOf.set(f, r);
+    } else {
+      const first = f.slice(0, cut);
+      let seconds = pairRowOf.get(first);
+      if (!seconds) pairRowOf.set(first, (seconds = new Map<string, number>()));
+      seconds.set(f.slice(cut + 1), r);
+    }
     for (let i = 0; i < n; i++) logp[r * n + i] = Math.log((row[i] ?? 0) + ALPHA) - (denominators[i] ?? 0);
   });
   // A feature counts once per text: the read that last counted each row, rather than a set of the
@@ -154,8 +168,8 @@ export function classifier(model: TopicModelData): NaiveBayes {
       if (reads === 1) countedIn.fill(0);
       const read = reads;
       const score = Float64Array.from(logPrior);
-      eachFeature(words, (f) => {
-        const r = rowOf.get(f);
+      eachFeature(words, (stem, next) => {
+        const r = next === undefined ? rowOf.get(stem) : pairRowOf.get(stem)?.get(next);
         if (r === undefined || countedIn[r] === read) return;
         countedIn[r] = read;
         for (let i = 0; i < n; i++) score[i] = (score[i] ?? 0) + (logp[r * n + i] ?? 0);
