@@ -64,12 +64,13 @@ function wordFeatures(word: string): WordFeatures {
 /**
  * Hands each feature of the normalised words to `add` with its group: 0, stems and pairs of stems;
  * 1, character n-grams; 2, the asking sentence's. Counting them as they come spares a long story the
- * arrays of every feature.
+ * arrays of every feature. A pair of stems comes as its two stems (the feature `${feature}_${next}`),
+ * so a reader that finds pairs by their stems never builds their text.
  */
 function eachFeature(
   words: readonly string[],
   options: FeatureOptions,
-  add: (group: number, feature: string) => void,
+  add: (group: number, feature: string, next?: string) => void,
 ): void {
   let previous: string | undefined;
   for (const word of words) {
@@ -79,7 +80,7 @@ function eachFeature(
     }
     const { stem, chars } = wordFeatures(word);
     if (options.words) add(0, stem);
-    if (options.pairs && previous !== undefined) add(0, `${previous}_${stem}`);
+    if (options.pairs && previous !== undefined) add(0, previous, stem);
     previous = stem;
     if (options.chars) for (const c of chars) add(1, c);
   }
@@ -101,8 +102,15 @@ function eachFeature(
 /** Feature groups: each is normalised to unit length, so a long story weighs like a short question. */
 export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FEATURES): string[][] {
   const groups: string[][] = [[], [], []];
-  eachFeature(tokens(normalizeQuestion(text)), options, (group, feature) => groups[group]?.push(feature));
+  eachFeature(tokens(normalizeQuestion(text)), options, (group, feature, next) =>
+    groups[group]?.push(next === undefined ? feature : pairFeature(feature, next)),
+  );
   return groups.filter((g) => g.length > 0);
+}
+
+/** The feature of a pair of neighbouring stems (stems hold no `_`: normalised words have none). */
+function pairFeature(first: string, next: string): string {
+  return `${first}_${next}`;
 }
 
 /** The Porter stem of a normalised word, from the same store as its features. */
@@ -257,8 +265,10 @@ export function trainSoftmax(
  */
 export interface SoftmaxFamily {
   readonly models: readonly SoftmaxModel[];
-  /** feature -> its place in each of `rowsOf`. */
+  /** feature -> its place in each of `rowsOf`, for every feature but pairs of stems... */
   readonly index: ReadonlyMap<string, number>;
+  /** ...which are placed by first stem, then second: a story's pair is found without its text. */
+  readonly pairs: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Per model, the row of each indexed feature, or -1 when the model leaves it out. */
   readonly rowsOf: readonly Int32Array[];
   /**
@@ -292,16 +302,42 @@ class IntList {
   }
 }
 
+/** Where a pair of stems splits: its `_`, in a feature without a group mark (`#`, `?`); else -1. */
+function pairCut(feature: string): number {
+  return feature.startsWith('#') || feature.startsWith('?') ? -1 : feature.indexOf('_');
+}
+
 export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
   const index = new Map<string, number>();
-  for (const model of models) for (const f of model.rows.keys()) if (!index.has(f)) index.set(f, index.size);
-  const rowsOf = models.map((model) => {
-    const rows = new Int32Array(index.size).fill(-1);
-    for (const [f, row] of model.rows) rows[index.get(f) ?? 0] = row;
+  const pairs = new Map<string, Map<string, number>>();
+  let size = 0;
+  /** The place of a feature, given it the first time. */
+  const placeOf = (feature: string): number => {
+    const cut = pairCut(feature);
+    let places = index;
+    let key = feature;
+    if (cut >= 0) {
+      const first = feature.slice(0, cut);
+      const found = pairs.get(first);
+      if (found) places = found;
+      else pairs.set(first, (places = new Map<string, number>()));
+      key = feature.slice(cut + 1);
+    }
+    let place = places.get(key);
+    if (place === undefined) places.set(key, (place = size++));
+    return place;
+  };
+  // Each model's features placed once, in the order of its rows.
+  const placed = models.map((model) => Int32Array.from(model.rows.keys(), placeOf));
+  const rowsOf = models.map((model, m) => {
+    const rows = new Int32Array(size).fill(-1);
+    const places = placed[m] ?? new Int32Array(0);
+    let i = 0;
+    for (const row of model.rows.values()) rows[places[i++] ?? 0] = row;
     return rows;
   });
   const seen = [new IntList(), new IntList(), new IntList()];
-  return { models, index, rowsOf, counts: new Int32Array(index.size), seen };
+  return { models, index, pairs, rowsOf, counts: new Int32Array(size), seen };
 }
 
 /**
@@ -323,24 +359,25 @@ export function readFeatures(
   family: SoftmaxFamily,
   options: FeatureOptions = DEFAULT_FEATURES,
 ): FeatureReading {
-  const { index, counts, seen } = family;
+  const { index, pairs, counts, seen } = family;
   // Per group, its distinct features in the order first read: an indexed one by its id, any other
   // as -1 - its place in `otherCounts` (those count only towards the group's length).
   const others = new Map<string, number>();
   const otherCounts: number[] = [];
   for (const group of seen) group.length = 0;
   try {
-    eachFeature(words, options, (group, feature) => {
-      const id = index.get(feature);
+    eachFeature(words, options, (group, feature, next) => {
+      const id = next === undefined ? index.get(feature) : pairs.get(feature)?.get(next);
       if (id !== undefined) {
         if ((counts[id] = (counts[id] ?? 0) + 1) === 1) seen[group]?.push(id);
         return;
       }
-      const other = others.get(feature);
+      const text = next === undefined ? feature : pairFeature(feature, next);
+      const other = others.get(text);
       if (other !== undefined) {
         otherCounts[other] = (otherCounts[other] ?? 0) + 1;
       } else {
-        others.set(feature, otherCounts.length);
+        others.set(text, otherCounts.length);
         seen[group]?.push(-1 - otherCounts.length);
         otherCounts.push(1);
       }
