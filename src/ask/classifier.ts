@@ -1,5 +1,6 @@
 import { stemOf } from './softmax.js';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
+import { FeatureMap } from './feature-map.js';
 
 /**
  * A multinomial naive Bayes classifier over word stems and pairs of neighbouring stems, learnt from
@@ -142,19 +143,10 @@ export function classifier(model: TopicModelData): NaiveBayes {
   // One array of log-probabilities, row after row, and each feature's row: quicker to build on the
   // first story than an array per feature. A pair's row is found by its first stem, then its second
   // (stems hold no `_`), so reading a story builds no text per pair.
-  const rowOf = new Map<string, number>();
-  const pairRowOf = new Map<string, Map<string, number>>();
+  const rowOf = new FeatureMap<number>();
   const logp = new Float64Array(rows.length * n);
   rows.forEach(([f, row], r) => {
-    const cut = f.indexOf('_');
-    if (cut < 0) {
-      rowOf.set(f, r);
-    } else {
-      const first = f.slice(0, cut);
-      let seconds = pairRowOf.get(first);
-      if (!seconds) pairRowOf.set(first, (seconds = new Map<string, number>()));
-      seconds.set(f.slice(cut + 1), r);
-    }
+    rowOf.set(f, r, f.indexOf('_'));
     for (let i = 0; i < n; i++) logp[r * n + i] = Math.log((row[i] ?? 0) + ALPHA) - (denominators[i] ?? 0);
   });
   // A feature counts once per text: the read that last counted each row, rather than a set of the
@@ -169,7 +161,7 @@ export function classifier(model: TopicModelData): NaiveBayes {
       const read = reads;
       const score = Float64Array.from(logPrior);
       eachFeature(words, (stem, next) => {
-        const r = next === undefined ? rowOf.get(stem) : pairRowOf.get(stem)?.get(next);
+        const r = rowOf.get(stem, next);
         if (r === undefined || countedIn[r] === read) return;
         countedIn[r] = read;
         for (let i = 0; i < n; i++) score[i] = (score[i] ?? 0) + (logp[r * n + i] ?? 0);

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
+import { FeatureMap } from './feature-map.js';
 
 /**
  * A multinomial logistic regression (softmax) over word stems, pairs of neighbouring stems and
@@ -265,10 +266,8 @@ export function trainSoftmax(
  */
 export interface SoftmaxFamily {
   readonly models: readonly SoftmaxModel[];
-  /** feature -> its place in each of `rowsOf`, for every feature but pairs of stems... */
-  readonly index: ReadonlyMap<string, number>;
-  /** ...which are placed by first stem, then second: a story's pair is found without its text. */
-  readonly pairs: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** feature -> its place in each of `rowsOf` (a pair of stems found by its two stems). */
+  readonly index: FeatureMap<number>;
   /** Per model, the row of each indexed feature, or -1 when the model leaves it out. */
   readonly rowsOf: readonly Int32Array[];
   /**
@@ -308,23 +307,13 @@ function pairCut(feature: string): number {
 }
 
 export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
-  const index = new Map<string, number>();
-  const pairs = new Map<string, Map<string, number>>();
+  const index = new FeatureMap<number>();
   let size = 0;
   /** The place of a feature, given it the first time. */
   const placeOf = (feature: string): number => {
     const cut = pairCut(feature);
-    let places = index;
-    let key = feature;
-    if (cut >= 0) {
-      const first = feature.slice(0, cut);
-      const found = pairs.get(first);
-      if (found) places = found;
-      else pairs.set(first, (places = new Map<string, number>()));
-      key = feature.slice(cut + 1);
-    }
-    let place = places.get(key);
-    if (place === undefined) places.set(key, (place = size++));
+    let place = index.lookup(feature, cut);
+    if (place === undefined) index.set(feature, (place = size++), cut);
     return place;
   };
   // Each model's features placed once, in the order of its rows.
@@ -337,7 +326,7 @@ export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
     return rows;
   });
   const seen = [new IntList(), new IntList(), new IntList()];
-  return { models, index, pairs, rowsOf, counts: new Int32Array(size), seen };
+  return { models, index, rowsOf, counts: new Int32Array(size), seen };
 }
 
 /**
@@ -359,7 +348,7 @@ export function readFeatures(
   family: SoftmaxFamily,
   options: FeatureOptions = DEFAULT_FEATURES,
 ): FeatureReading {
-  const { index, pairs, counts, seen } = family;
+  const { index, counts, seen } = family;
   // Per group, its distinct features in the order first read: an indexed one by its id, any other
   // as -1 - its place in `otherCounts` (those count only towards the group's length).
   const others = new Map<string, number>();
@@ -367,7 +356,7 @@ export function readFeatures(
   for (const group of seen) group.length = 0;
   try {
     eachFeature(words, options, (group, feature, next) => {
-      const id = next === undefined ? index.get(feature) : pairs.get(feature)?.get(next);
+      const id = index.get(feature, next);
       if (id !== undefined) {
         if ((counts[id] = (counts[id] ?? 0) + 1) === 1) seen[group]?.push(id);
         return;
