@@ -1,6 +1,6 @@
 import { stemOf } from './softmax.js';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
-import { FeatureMap } from './feature-map.js';
+import { FeatureMap, pairFeature } from './feature-map.js';
 
 /**
  * A multinomial naive Bayes classifier over word stems and pairs of neighbouring stems, learnt from
@@ -31,7 +31,7 @@ export function features(text: string): string[] {
 /** `features` of a text already normalised and split into words (src/ask/text.ts). */
 function featuresOfWords(words: readonly string[]): string[] {
   const out: string[] = [];
-  eachFeature(words, (stem, next) => out.push(next === undefined ? stem : `${stem}_${next}`));
+  eachFeature(words, (stem, next) => out.push(next === undefined ? stem : pairFeature(stem, next)));
   return out;
 }
 

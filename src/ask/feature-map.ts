@@ -3,6 +3,11 @@
  * its two stems: reading a story then builds no text per pair. The naive Bayes classifier and the
  * softmax models both find their rows through one.
  */
+/** The feature of a pair of neighbouring stems (stems hold no `_`: normalised words have none). */
+export function pairFeature(first: string, next: string): string {
+  return `${first}_${next}`;
+}
+
 export class FeatureMap<V> {
   readonly #single = new Map<string, V>();
   readonly #pairs = new Map<string, Map<string, V>>();

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { isClauseBreak, normalizeQuestion, tokens } from './text.js';
-import { FeatureMap } from './feature-map.js';
+import { FeatureMap, pairFeature } from './feature-map.js';
 
 /**
  * A multinomial logistic regression (softmax) over word stems, pairs of neighbouring stems and
@@ -107,11 +107,6 @@ export function featureGroups(text: string, options: FeatureOptions = DEFAULT_FE
     groups[group]?.push(next === undefined ? feature : pairFeature(feature, next)),
   );
   return groups.filter((g) => g.length > 0);
-}
-
-/** The feature of a pair of neighbouring stems (stems hold no `_`: normalised words have none). */
-function pairFeature(first: string, next: string): string {
-  return `${first}_${next}`;
 }
 
 /** The Porter stem of a normalised word, from the same store as its features. */
