@@ -43,6 +43,7 @@ const EMERGENCY: Record<string, readonly string[]> = {
   'chest pain': ['chest pain and back pain', 'my chest feels tight and my back hurts'],
   'accident or fall': [
     'I was in a car crash yesterday and my back hurts',
+    'his large truck plowed into the back of my little red car, and my lower back was already in pain',
     'fell off a ladder, back pain since',
     'back pain after a bad fall',
     'I tripped on the stairs and hurt my hip',
@@ -335,11 +336,26 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['my hip and back hurt, and night time is the worst, I cant rest', 'urgent'],
     ['my lower back hurts every night and I get up screaming', 'urgent'],
     ['I get back pain especially when I lay down for long period of time like at night', 'urgent'],
+    // Night pain told as a plain fact, and pain that never lets up (tests/fixtures/real/dev.tsv).
+    ['By this time, my hip was hurting at night in bed.', 'urgent'],
+    [
+      'every night when I went to bed, my left leg would throb like a toothache all from my hip to my ankle',
+      'urgent',
+    ],
+    ['My right leg hurts, 24/7. The pain radiates from my hip, through my thigh, down to my toes.', 'urgent'],
+    [
+      'As I sit in comfort, I am more aware than ever of how close I am to surgery on my hip. When I stop to relax, I really hurt.',
+      'urgent',
+    ],
+    ["it didn't matter if I was active or still, my hip and leg always seemed to ache", 'urgent'],
   ],
   'upper back': [
     ['pressure on my right shoulder blade like I need to crack it', 'urgent'],
     ['a sharp pain between my left scapula and spine', 'urgent'],
     ['i have a back pain in upper left back while breathing', 'urgent'],
+    ['I got a sharp pain in my back, near where my ribs meet my spine', 'urgent'],
+    ['I have been experiencing sharp pain in the mid point of my back, right next to my spine?', 'urgent'],
+    ['she is suffering from severe back pain, thoracolumbar area', 'urgent'],
   ],
 };
 
@@ -367,6 +383,10 @@ const DENIED = [
   'I have had scoliosis since I was 12, the curve of my spine has not changed, which stretches help my lower back',
   'my heart is fine, my lower back hurts after gardening',
   'I sleep on my back every night, is that good for my hips',
+  // "fall" the season is no fall (tests/fixtures/real/dev.tsv).
+  'By the fall of that same year, there were days that the pain in my lower back was so excruciating',
+  'last fall my lower back started to ache after gardening',
+  'which pillow helps hip pain at night when I sleep on my side',
 ];
 
 /** Real messages that name a red-flag word but are not about the back or hip (red-flags.md: "back pain with ..."). */

@@ -13,7 +13,8 @@ const NOT_A_PERSON =
   '(?<!\\b(?:something|heavy|it|that|object|box|boxes|thing|things|stuff|weight|weights|shelf|tree) )';
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
 const FALL = alt(
-  `(?<!in the )${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind)`,
+  // Nor the season: "in the fall", "last fall", "the fall of that year".
+  `(?<!\\b(?:in the|last|this|next|that|early|late|by the) )${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind| of (?:that|this|last|the|(?:19|20)\\d\\d)\\b)`,
   'falls(?! asleep| apart)',
   'fallen(?! asleep| out with| apart| behind)',
   `${FEARED}falling(?! asleep| apart| out with| behind| for)`,
@@ -36,6 +37,7 @@ const FALL = alt(
   'accident',
   'knocked (?:down|over|off)',
   'hit by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)',
+  '(?:plowed|ploughed|rammed|smashed|slammed|crashed|ran) into (?:the back of |the side of )?(?:me|my|our|his|her|us)',
   'thrown (?:off|from)',
   '(?:was|got|been|being|get|gets) thrown',
   '(?<!a )collapsed(?! discs?| vertebrae?| lungs?)',
@@ -64,8 +66,10 @@ export const accidentFall: RedFlagConcept = {
       sign: 'pain that started after a serious accident or fall',
       pattern: rx(`\\b${FALL}\\b`),
       context: 'always',
-      // Landing on one's side is landing on the hip, even when the message never says "hip".
-      about: /\bland(?:ed|ing)? (?:hard |heavily |badly )?on (?:my|his|her|their) (?:left |right )?side\b/,
+      // Landing on one's side is landing on the hip, even when the message never says "hip"; a fall
+      // from a height is a serious fall whatever part the message names.
+      about:
+        /\bland(?:ed|ing)? (?:hard |heavily |badly )?on (?:my|his|her|their) (?:left |right )?side\b|\b(?:fell|fall|fallen|falling) (?:from|off) (?:a |the |my |our )?(?:ladder|roof|height|horse|scaffold|scaffolding|tree)\b/,
       // An accident long ago that left chronic pain is the history of the pain, not a new emergency.
       unlessSentence: OLD_INJURY,
     },

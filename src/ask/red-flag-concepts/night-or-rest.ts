@@ -1,4 +1,4 @@
-import { alt, rx, followedBy, type RedFlagConcept } from './words.js';
+import { alt, rx, followedBy, together, type RedFlagConcept } from './words.js';
 
 /**
  * Pain that does not improve with rest or is worse at night (red-flags.md, urgent tier). Pain "at
@@ -17,6 +17,9 @@ const NIGHT = alt(
   'lying down',
   'when (?:i )?(?:sleep|am asleep)',
   'while (?:i )?(?:sleep|am asleep)',
+  'when (?:i )?(?:go|went|get|got) to bed',
+  'trying to sleep',
+  'at bedtime',
 );
 const WORSE = alt(
   'worse',
@@ -140,6 +143,63 @@ export const nightOrRest: RedFlagConcept = {
         `\\b(?:uncomfortable|painful|hurts?) even (?:while|when) (?:laying|lying) (?:in bed|down)\\b`,
       ),
       context: 'long',
+    },
+    {
+      // Real messages tell night pain as a plain fact ("my hip was hurting at night in bed", "every
+      // night when I went to bed my leg would throb") and pain that never lets up as "24/7".
+      id: 'pain-at-night',
+      tier: 'urgent',
+      anchors: ['night', 'bed', '24 7', 'clock', 'relax', 'rest', 'still', 'especially'],
+      sign: 'pain that does not improve with rest',
+      pattern: rx(
+        together(
+          alt(
+            'hurts?',
+            'hurting',
+            'hurt',
+            'aches?',
+            'aching',
+            'pain',
+            'painful',
+            'throbs?',
+            'throbbing',
+            'agony',
+          ),
+          alt(
+            'at night',
+            'every night',
+            'each night',
+            'most nights',
+            'nightly',
+            'at nighttime',
+            'at night time',
+            'when (?:i )?(?:go|went) to bed',
+          ),
+          6,
+        ),
+        together(
+          alt('hurts?', 'hurting', 'aches?', 'aching', 'pain', 'painful', 'throbs?', 'throbbing'),
+          alt(
+            '24 7',
+            'round the clock',
+            'around the clock',
+            'day and night',
+            'night and day',
+            'all day and all night',
+          ),
+          4,
+        ),
+        followedBy(
+          `(?:when|while|if|once) (?:i |im |i am )?(?:stop (?:to )?|sit down (?:to )?|try to )?(?:relax|relaxing|rest|resting|sitting still|lying still|keeping still)`,
+          `(?:hurts?|hurting|aches?|aching|throbs?|throbbing|pain|painful|agony)`,
+          3,
+        ),
+        `\\b(?:active|moving|walking) or (?:still|resting|at rest|not)\\b`,
+        `\\bespecially (?:when |while )?(?:sleeping|trying to sleep|at night|in bed|lying down)\\b`,
+      ),
+      context: 'long',
+      // A question about how to sleep with the pain is not pain that rest leaves alone.
+      unlessSentence: /\b(?:positions?|mattress|pillows?|sleep on|sleeping on)\b/,
     },
   ],
 };

@@ -1,4 +1,4 @@
-import { alt, rx, type RedFlagConcept } from './words.js';
+import { alt, rx, together, type RedFlagConcept } from './words.js';
 
 /** Pain at the top of the back rather than the lower back (red-flags.md, urgent tier): upper, mid or thoracic back, the shoulder blades. */
 export const upperBack: RedFlagConcept = {
@@ -16,6 +16,10 @@ export const upperBack: RedFlagConcept = {
         `\\b(?:between|under|underneath) (?:my |the )?(?:left |right )?(?:scapula|spine and (?:my |the )?(?:left |right )?(?:scapula|shoulder ?blade))\\b`,
         `\\bthoracic\\b`,
         `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
+        `\\b(?:mid ?point|midpoint|middle part) of (?:my |the )?(?:back|spine)\\b`,
+        `\\bthoraco ?lumbar\\b`,
+        // Where the ribs meet the spine is the top of the back: "near where my ribs meet my spine".
+        together(alt('ribs?', 'rib cage', 'ribcage'), alt('spine', 'vertebra', 'vertebrae', 'spinal'), 4),
       ),
     },
   ],
