@@ -34,7 +34,7 @@ const team = TEAM_SETS.flatMap(cases);
 describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
   it('every message has its source', () => {
     const sources = sourceLines('real/dev.sources.tsv');
-    expect(real.length).toBeGreaterThanOrEqual(400);
+    expect(real.length).toBeGreaterThanOrEqual(1300);
     expect(sources).toHaveLength(real.length);
     for (const line of sources) expect(line.split('\t')[1]?.trim(), line).toBeTruthy();
   });
@@ -43,8 +43,8 @@ describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
   // them: in-sample recall says little (tests/fixtures/real/README.md has the honest figures).
   it('leads with the warning signs for the red flags it learnt from, and rarely raises a false one', () => {
     const report = evaluate(real);
-    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.99);
-    expect(report.falseAlarm).toBeLessThanOrEqual(0.06);
+    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.98);
+    expect(report.falseAlarm).toBeLessThanOrEqual(0.08);
   });
 
   it('answers the messages it learnt from', () => {
@@ -57,7 +57,7 @@ describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
     const cv = crossValidate(real, team);
     expect(cv.top1).toBeGreaterThanOrEqual(0.63);
     expect(cv.top3).toBeGreaterThanOrEqual(0.81);
-    expect(cv.redFlagRecall).toBeGreaterThanOrEqual(0.96);
+    expect(cv.redFlagRecall).toBeGreaterThanOrEqual(0.95);
     expect(cv.falseAlarm).toBeLessThanOrEqual(0.1);
   }, 600_000);
 
@@ -92,7 +92,7 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
 
   it('every message has its source, and none is also in the development split', () => {
     const sources = sourceLines('real/test.sources.tsv');
-    expect(sealed.length).toBeGreaterThanOrEqual(390);
+    expect(sealed.length).toBeGreaterThanOrEqual(530);
     expect(sources).toHaveLength(sealed.length);
     const dev = new Set(real.map((c) => c.question.toLowerCase()));
     for (const c of sealed) expect(dev.has(c.question.toLowerCase()), c.question).toBe(false);
@@ -102,9 +102,9 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
   // a regression fails here. They are far from the goals (recall 1.00, false alarms 0.03).
   it('holds its measured figures', () => {
     const report = evaluate(sealed);
-    expect(report.top1).toBeGreaterThanOrEqual(0.56);
-    expect(report.top3).toBeGreaterThanOrEqual(0.78);
-    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.84);
-    expect(report.falseAlarm).toBeLessThanOrEqual(0.17);
+    expect(report.top1).toBeGreaterThanOrEqual(0.57);
+    expect(report.top3).toBeGreaterThanOrEqual(0.77);
+    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.82);
+    expect(report.falseAlarm).toBeLessThanOrEqual(0.15);
   });
 });

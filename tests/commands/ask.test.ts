@@ -11,7 +11,8 @@ import {
 } from '../../content/index.js';
 import { createApp } from '../../src/core/app.js';
 import { scanSafety } from '../../src/ask/red-flags.js';
-import { normalizeQuestion } from '../../src/ask/text.js';
+import { normalizeQuestion, tokens } from '../../src/ask/text.js';
+import { topicModel, URGENT_PROBABILITY } from '../../src/ask/answer.js';
 import { bot } from '../../commands/index.js';
 import { logHandled } from '../../src/core/logger.js';
 import { commandInteraction, type OptionInput, type Who } from '../helpers/interactions.js';
@@ -102,9 +103,9 @@ describe('/ask', () => {
   });
 
   it('leads with the warning signs when the safety net learnt from real messages finds a story likely to describe one that no red-flag concept names', () => {
-    // A real message (tests/fixtures/real/dev.tsv): losing height and standing less upright.
+    // A real message (tests/fixtures/real/dev.tsv): a pop in the hip, then walking became harder.
     const story =
-      "I felt I was getting worse with the pain and didn't seem to be standing as upright as normal. I was back and forth to the GP; over-the-counter painkillers weren't making any difference. I was 5ft 5in and I'm now 5ft but no-one noticed.";
+      'After sitting for a while, I got out of the car, but as soon as I did, I heard a loud pop in my hip. I was planning to head back into work to continue my shift, but with each step, the pain kept getting worse and worse. Walking became more difficult, each step more painful than the last. I had no choice but to leave work early.';
     const concepts = scanSafety(normalizeQuestion(story)).findings.filter((f) => f.tier !== 'gp');
     expect(concepts).toEqual([]);
     const data = reply(story);
@@ -112,6 +113,19 @@ describe('/ask', () => {
     expect(lead?.title).toBe(redFlagTiers.urgent.title);
     expect(lead?.fields?.[0]).toEqual({ name: ASK_TEXT.mentionsField, value: ASK_TEXT.possibleSigns });
     expect(customIds(data)[0]).toBe('topic:urgent');
+  });
+
+  it('the learnt safety net reads only stories about the back or hip: a fever story about something else gets no warning signs', () => {
+    // Written for this test: the net finds it likely to describe a red flag, but red-flags.md's
+    // signs are signs with back or hip pain, and it names neither.
+    const story =
+      'I woke up in the night shivering with a high fever and chills, sweating through the sheets, and I felt so weak I could not stand up. My throat was sore and I had a terrible headache for three days.';
+    expect(topicModel().read(tokens(normalizeQuestion(story))).urgentProbability).toBeGreaterThanOrEqual(
+      URGENT_PROBABILITY,
+    );
+    const data = reply(story);
+    expect(data.embeds?.[0]?.title).not.toBe(redFlagTiers.urgent.title);
+    expect(customIds(data)[0]).not.toBe('topic:urgent');
   });
 
   it('the learnt safety net reads only stories: a short question without a sign gets its topic', () => {
