@@ -25,7 +25,10 @@ import { countWords, isClauseBreak, tokens } from './text.js';
 export interface RedFlagFinding {
   readonly tier: RedFlagTierId;
   readonly rule: string;
-  /** The sign as content/red-flags.ts words it; empty from the learnt safety net, which names none. */
+  /**
+   * The sign as content/red-flags.ts words it; empty from the learnt safety net and from a rule that
+   * recognises a concept rather than one sign (src/ask/red-flag-concepts/infection.ts).
+   */
   readonly sign: string;
   readonly strength: 'strong' | 'weak';
 }
@@ -147,7 +150,12 @@ export function scanSafety(normalized: string, normalizedWords = tokens(normaliz
   const findings: RedFlagFinding[] = [];
   const add = (id: string, tier: RedFlagTierId, signStart: string, strength: 'strong' | 'weak') => {
     fired.add(id);
-    findings.push({ tier, rule: id, sign: contentSign(signStart) ?? signStart, strength });
+    findings.push({
+      tier,
+      rule: id,
+      sign: signStart === '' ? '' : (contentSign(signStart) ?? signStart),
+      strength,
+    });
   };
   const wordCount = countWords(words);
   for (const rule of RED_FLAG_RULES) {

@@ -196,8 +196,10 @@ describe('red-flag detector', () => {
     for (const f of found.findings) expect(signs).toContain(f.sign);
   });
 
-  it('every rule names a sign of its own tier in the content module', () => {
-    for (const rule of [...RED_FLAG_RULES, ...COMBINED_RULES]) {
+  it('every rule names a sign of its own tier in the content module, except the infection concept, which names none', () => {
+    const rules = [...RED_FLAG_RULES, ...COMBINED_RULES];
+    expect(rules.filter((r) => r.sign === '').map((r) => r.id)).toEqual(['infection']);
+    for (const rule of rules.filter((r) => r.sign !== '')) {
       const sign = contentSign(rule.sign);
       expect(sign, rule.id).toBeDefined();
       const tierSigns = redFlagTiers[rule.tier].groups.flatMap((g) => g.signs);
@@ -385,8 +387,53 @@ const DENIED = [
   'I sleep on my back every night, is that good for my hips',
   // "fall" the season is no fall (tests/fixtures/real/dev.tsv).
   'By the fall of that same year, there were days that the pain in my lower back was so excruciating',
-  'last fall my lower back started to ache after gardening',
+  'in the fall of 2006 my lower back started to ache after gardening',
+  // Night pain asked about, not told; rest that eases the pain; a collision that is no accident.
   'which pillow helps hip pain at night when I sleep on my side',
+  'why does my hip hurt at night',
+  'what can I take for hip pain at night',
+  'how do I stop back pain at night',
+  'does hip arthritis hurt more when walking or resting?',
+  'When I rest the pain goes away, my back is just stiff',
+  'if I rest, the pain eases in my hip',
+  'my lower back hurts after gardening but when I rest, the pain is gone',
+  'I work 24/7 and my back hurts',
+  'I do my stretches day and night and my back still hurts a bit',
+  'should I stay active or not with sciatica',
+  'I ran into my physio yesterday and she said my back pain is muscular',
+  'I slammed into my desk chair and now my back hurts',
+  'pain in my lower back, in the spine just below my ribs',
+  'my MRI was negative for infection in the spine, just a bulging disc',
+  'no infection in my hip, the surgeon says it is arthritis',
+];
+
+/** Wordings from real messages, each with the rule that must find it (not just some rule of its tier). */
+const FOUND_BY: readonly (readonly [string, string])[] = [
+  [
+    'I have been diagnosed with sepsis of my total hip joint replacement. Please advice what medicine I can take',
+    'infection',
+  ],
+  [
+    'she is now suspected to have a TB infection in the spine. The MRI revealed an abscess with a pus collection in it',
+    'infection',
+  ],
+  ['I think I have an infection in my lower back', 'infection'],
+  ['By this time, my hip was hurting at night in bed.', 'pain-at-night'],
+  ['My right leg hurts, 24/7. The pain radiates from my hip.', 'pain-at-night'],
+  ['When I stop to relax, I really hurt. My hip is bad.', 'pain-at-night'],
+  ['my back hurts when I go to bed', 'pain-at-night'],
+  ['I got a sharp pain in my back, near where my ribs meet my spine', 'top-of-back'],
+  ['she is suffering from severe back pain, thoracolumbar area', 'top-of-back'],
+  ['a truck plowed into the back of my little red car and my back hurts', 'accident-or-fall'],
+  ['since that fall my hip hurts when I walk', 'accident-or-fall'],
+  ['since my last fall my hip hurts', 'accident-or-fall'],
+  ['I had a fall of the ladder and my back hurts', 'accident-or-fall'],
+  ['after the fall of 2 metres my back hurts', 'accident-or-fall'],
+  // "back in the night" is still the back: the fever counts.
+  [
+    'a burning pain in my back in the night, with a high fever and shaking chills, for two days now and not getting any better since Monday',
+    'fever',
+  ],
 ];
 
 /** Real messages that name a red-flag word but are not about the back or hip (red-flags.md: "back pain with ..."). */
@@ -417,6 +464,10 @@ describe('red-flag concepts in everyday words', () => {
       scan(q).findings.filter((f) => f.tier !== 'gp'),
       q,
     ).toEqual([]);
+  });
+
+  it.each(FOUND_BY)('"%s" is found by %s', (q, rule) => {
+    expect(scan(q).findings.map((f) => f.rule)).toContain(rule);
   });
 
   it('the same sign with back pain is a red flag', () => {

@@ -115,6 +115,17 @@ describe('/ask', () => {
     expect(customIds(data)[0]).toBe('topic:urgent');
   });
 
+  it('an infection of the hip or spine leads with see-a-doctor-urgently advice and asks the reader to check the signs', () => {
+    // A real message (tests/fixtures/real/dev.tsv).
+    const data = reply(
+      "I have been diagnosed with sepsis of my total hip joint replacement. Please advice what medicine I can take to heel. I don't want to have invasive surgery with the current status of Covid-19. Thank you",
+    );
+    const lead = data.embeds?.[0];
+    expect(lead?.title).toBe(redFlagTiers.urgent.title);
+    expect(lead?.fields?.[0]).toEqual({ name: ASK_TEXT.mentionsField, value: ASK_TEXT.possibleSigns });
+    expect(customIds(data)[0]).toBe('topic:urgent');
+  });
+
   it('the learnt safety net reads only stories about the back or hip: a fever story about something else gets no warning signs', () => {
     // Written for this test: the net finds it likely to describe a red flag, but red-flags.md's
     // signs are signs with back or hip pain, and it names neither.
@@ -124,7 +135,7 @@ describe('/ask', () => {
       URGENT_PROBABILITY,
     );
     const data = reply(story);
-    expect(data.embeds?.[0]?.title).not.toBe(redFlagTiers.urgent.title);
+    expect(data.embeds?.[0]?.title).toBe(ASK_TEXT.unsureTitle);
     expect(customIds(data)[0]).not.toBe('topic:urgent');
   });
 

@@ -13,8 +13,8 @@ const NOT_A_PERSON =
   '(?<!\\b(?:something|heavy|it|that|object|box|boxes|thing|things|stuff|weight|weights|shelf|tree) )';
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
 const FALL = alt(
-  // Nor the season: "in the fall", "last fall", "the fall of that year".
-  `(?<!\\b(?:in the|last|this|next|that|early|late|by the) )${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind| of (?:that|this|last|the|(?:19|20)\\d\\d)\\b)`,
+  // Nor the season: "in the fall", "by the fall of that year", "the fall of 2006".
+  `(?<!\\b(?:in the|by the|early|late) )${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind| of (?:that|this|last|the)(?: same)? year| of (?:19|20)\\d\\d)`,
   'falls(?! asleep| apart)',
   'fallen(?! asleep| out with| apart| behind)',
   `${FEARED}falling(?! asleep| apart| out with| behind| for)`,
@@ -37,7 +37,7 @@ const FALL = alt(
   'accident',
   'knocked (?:down|over|off)',
   'hit by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)',
-  '(?:plowed|ploughed|rammed|smashed|slammed|crashed|ran) into (?:the back of |the side of )?(?:me|my|our|his|her|us)',
+  '(?:plowed|ploughed|rammed|smashed|slammed|crashed) into (?:the back of |the side of )?(?:me|us|(?:my|our|his|her) (?:[^ .;!?]+ ){0,2}(?:car|van|truck|bike|motorbike|motorcycle|vehicle|scooter))',
   'thrown (?:off|from)',
   '(?:was|got|been|being|get|gets) thrown',
   '(?<!a )collapsed(?! discs?| vertebrae?| lungs?)',

@@ -4,6 +4,7 @@ import { cancer } from './cancer.js';
 import { chestPain } from './chest-pain.js';
 import { fever } from './fever.js';
 import { hipFracture } from './hip-fracture.js';
+import { infection } from './infection.js';
 import { COMBINED_RULES, jointInfection } from './joint-infection.js';
 import { lumpOrShape } from './lump-or-shape.js';
 import { nightOrRest } from './night-or-rest.js';
@@ -20,6 +21,7 @@ export const CONCEPTS: readonly RedFlagConcept[] = [
   hipFracture,
   suddenSevere,
   jointInfection,
+  infection,
   fever,
   cancer,
   lumpOrShape,

@@ -58,6 +58,27 @@ const REST = alt(
   'keeping still',
   'sitting still',
 );
+/** A pain felt, as a verb or a noun. */
+const PAIN_FELT = alt(
+  'hurts?',
+  'hurting',
+  'aches?',
+  'aching',
+  'pain',
+  'painful',
+  'throbs?',
+  'throbbing',
+  'agony',
+);
+/** Words right after the pain that say rest eased it: "the pain goes away", "it is gone". */
+const EASED_AFTER =
+  '(?! (?:[^ .;!?]+ )?(?:goes|go|went|going|eases|eased|easing|is gone|was gone|gone|stops|stopped|disappears|disappeared|subsides|subsided|fades|faded|improves|improved|gets better|got better|is better|better|settles|settled))';
+/**
+ * A sentence that asks about night pain or sleep rather than telling it: it opens with a question
+ * word, or is about positions, mattresses or pillows.
+ */
+const QUESTION_ABOUT_NIGHT =
+  /^(?:why|what|whats|how|does|do|is|are|can|could|should|would|will|which|anyone)\b|\b(?:positions?|mattress|pillows?|sleep on|sleeping on)\b/;
 /** What wakes a person: the pain, not the alarm clock. */
 const PAIN = alt('pain', 'pains', 'ache', 'aching', 'hurting', 'agony', 'spasms?');
 
@@ -153,53 +174,39 @@ export const nightOrRest: RedFlagConcept = {
       sign: 'pain that does not improve with rest',
       pattern: rx(
         together(
-          alt(
-            'hurts?',
-            'hurting',
-            'hurt',
-            'aches?',
-            'aching',
-            'pain',
-            'painful',
-            'throbs?',
-            'throbbing',
-            'agony',
-          ),
+          PAIN_FELT,
           alt(
             'at night',
+            'in the night',
+            'during the night',
+            'overnight',
             'every night',
             'each night',
             'most nights',
             'nightly',
-            'at nighttime',
-            'at night time',
-            'when (?:i )?(?:go|went) to bed',
+            'at night ?time',
+            'when (?:i )?(?:go|went|get|got) to bed',
           ),
           6,
         ),
-        together(
-          alt('hurts?', 'hurting', 'aches?', 'aching', 'pain', 'painful', 'throbs?', 'throbbing'),
-          alt(
-            '24 7',
-            'round the clock',
-            'around the clock',
-            'day and night',
-            'night and day',
-            'all day and all night',
-          ),
-          4,
-        ),
         followedBy(
-          `(?:when|while|if|once) (?:i |im |i am )?(?:stop (?:to )?|sit down (?:to )?|try to )?(?:relax|relaxing|rest|resting|sitting still|lying still|keeping still)`,
-          `(?:hurts?|hurting|aches?|aching|throbs?|throbbing|pain|painful|agony)`,
-          3,
+          PAIN_FELT,
+          alt('24 7', '(?:a)?round the clock', 'day and night', 'night and day', 'all day and all night'),
+          2,
         ),
-        `\\b(?:active|moving|walking) or (?:still|resting|at rest|not)\\b`,
+        // Rest that brings the pain, not rest that eases it ("when I rest the pain goes away").
+        `${followedBy(
+          `(?:when|while|if|once) (?:i |im |i am )?(?:stop (?:to )?|sit down (?:to )?|try to )?(?:relax|relaxing|rest|resting|sitting still|lying still|keeping still)`,
+          PAIN_FELT,
+          3,
+        )}${EASED_AFTER}`,
+        `\\b(?:active|moving|walking) or (?:still|resting|at rest)\\b`,
         `\\bespecially (?:when |while )?(?:sleeping|trying to sleep|at night|in bed|lying down)\\b`,
       ),
       context: 'long',
-      // A question about how to sleep with the pain is not pain that rest leaves alone.
-      unlessSentence: /\b(?:positions?|mattress|pillows?|sleep on|sleeping on)\b/,
+      // A question about pain at night ("why does my hip hurt at night?", "how should I sleep?") asks
+      // about the sign without telling it.
+      unlessSentence: QUESTION_ABOUT_NIGHT,
     },
   ],
 };

@@ -16,10 +16,15 @@ export const upperBack: RedFlagConcept = {
         `\\b(?:between|under|underneath) (?:my |the )?(?:left |right )?(?:scapula|spine and (?:my |the )?(?:left |right )?(?:scapula|shoulder ?blade))\\b`,
         `\\bthoracic\\b`,
         `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
-        `\\b(?:mid ?point|midpoint|middle part) of (?:my |the )?(?:back|spine)\\b`,
+        `\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
         `\\bthoraco ?lumbar\\b`,
         // Where the ribs meet the spine is the top of the back: "near where my ribs meet my spine".
-        together(alt('ribs?', 'rib cage', 'ribcage'), alt('spine', 'vertebra', 'vertebrae', 'spinal'), 4),
+        together(
+          alt('ribs?', 'rib cage', 'ribcage'),
+          alt('spine', 'vertebra', 'vertebrae', 'spinal'),
+          4,
+          'below|under|underneath|beneath|lower',
+        ),
       ),
     },
   ],

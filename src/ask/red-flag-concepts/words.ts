@@ -10,7 +10,10 @@ import type { RedFlagTierId } from '../../../content/index.js';
 export interface RedFlagRule {
   readonly id: string;
   readonly tier: RedFlagTierId;
-  /** The start of the content sign this rule recognises. */
+  /**
+   * The start of the content sign this rule recognises; empty for a rule that recognises a clinical
+   * concept red-flags.md gives no single sign for (its finding asks the reader to check the signs).
+   */
   readonly sign: string;
   readonly pattern: RegExp;
   /** The finding does not count when this matches the clause before it (e.g. "I want to lose weight"). */
@@ -68,6 +71,8 @@ export const BACK_OR_HIP = new RegExp(
   `\\b${alt(
     `${NOT_RETURN}back(?! of| to| home| then| and forth| up| in the| on track| in (?:19|20)\\d\\d)`,
     'back (?:pain|ache|aches|hurts|hurting|problems?|issues?|injury|spasms?|trouble)',
+    // "my back in the night": a back someone owns is the body part, whatever follows.
+    '(?:my|his|her|their|your|lower|upper|mid|middle|sore|bad|whole) back',
     'backache',
     'backpains?',
     'backside',
@@ -101,6 +106,8 @@ export const BACK_OR_HIP = new RegExp(
     'shoulder ?blades?',
     'scapula',
     'waist',
+    'flank',
+    'cauda equina',
   )}\\b`,
 );
 /** Messages longer than this must name the bot's subject for a `long` rule to count. */
