@@ -62,7 +62,7 @@ export const SEARCH_WEIGHT = 2;
  * Chosen by cross-validation on the development split: the highest threshold with the best red-flag
  * recall (tests/fixtures/real/README.md).
  */
-export const URGENT_PROBABILITY = 0.45;
+export const URGENT_PROBABILITY = 0.35;
 
 let committed: Classifier | undefined;
 /**

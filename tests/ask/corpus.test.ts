@@ -34,7 +34,7 @@ const team = TEAM_SETS.flatMap(cases);
 describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
   it('every message has its source', () => {
     const sources = sourceLines('real/dev.sources.tsv');
-    expect(real.length).toBeGreaterThanOrEqual(1300);
+    expect(real.length).toBeGreaterThanOrEqual(1400);
     expect(sources).toHaveLength(real.length);
     for (const line of sources) expect(line.split('\t')[1]?.trim(), line).toBeTruthy();
   });
@@ -44,21 +44,21 @@ describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
   it('leads with the warning signs for the red flags it learnt from, and rarely raises a false one', () => {
     const report = evaluate(real);
     expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.98);
-    expect(report.falseAlarm).toBeLessThanOrEqual(0.08);
+    expect(report.falseAlarm).toBeLessThanOrEqual(0.085);
   });
 
   it('answers the messages it learnt from', () => {
     const report = evaluate(real);
-    expect(report.top1).toBeGreaterThanOrEqual(0.88);
+    expect(report.top1).toBeGreaterThanOrEqual(0.87);
     expect(report.top3).toBeGreaterThanOrEqual(0.93);
   });
 
   it('answers messages it did not learn from (5-fold cross-validation)', () => {
     const cv = crossValidate(real, team);
-    expect(cv.top1).toBeGreaterThanOrEqual(0.63);
+    expect(cv.top1).toBeGreaterThanOrEqual(0.62);
     expect(cv.top3).toBeGreaterThanOrEqual(0.81);
     expect(cv.redFlagRecall).toBeGreaterThanOrEqual(0.95);
-    expect(cv.falseAlarm).toBeLessThanOrEqual(0.1);
+    expect(cv.falseAlarm).toBeLessThanOrEqual(0.115);
   }, 600_000);
 
   it('the committed model is what `npm run train:ask` builds from the files in tests/fixtures', () => {
@@ -92,7 +92,7 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
 
   it('every message has its source, and none is also in the development split', () => {
     const sources = sourceLines('real/test.sources.tsv');
-    expect(sealed.length).toBeGreaterThanOrEqual(530);
+    expect(sealed.length).toBeGreaterThanOrEqual(570);
     expect(sources).toHaveLength(sealed.length);
     const dev = new Set(real.map((c) => c.question.toLowerCase()));
     for (const c of sealed) expect(dev.has(c.question.toLowerCase()), c.question).toBe(false);
@@ -103,8 +103,8 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
   it('holds its measured figures', () => {
     const report = evaluate(sealed);
     expect(report.top1).toBeGreaterThanOrEqual(0.57);
-    expect(report.top3).toBeGreaterThanOrEqual(0.77);
-    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.82);
-    expect(report.falseAlarm).toBeLessThanOrEqual(0.15);
+    expect(report.top3).toBeGreaterThanOrEqual(0.78);
+    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.85);
+    expect(report.falseAlarm).toBeLessThanOrEqual(0.165);
   });
 });
