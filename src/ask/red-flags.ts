@@ -55,7 +55,7 @@ export function learnedFinding(): RedFlagFinding {
 
 /** The content sign a rule names by its first words; a rule naming none is a bug the tests catch. */
 export function contentSign(start: string): string | undefined {
-  return ALL_SIGNS.find((s) => s.startsWith(start));
+  return start === '' ? undefined : ALL_SIGNS.find((s) => s.startsWith(start));
 }
 
 function wordsOf(texts: Iterable<string>): string[] {
@@ -153,7 +153,7 @@ export function scanSafety(normalized: string, normalizedWords = tokens(normaliz
     findings.push({
       tier,
       rule: id,
-      sign: signStart === '' ? '' : (contentSign(signStart) ?? signStart),
+      sign: contentSign(signStart) ?? signStart,
       strength,
     });
   };

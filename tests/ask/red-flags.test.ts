@@ -233,7 +233,9 @@ describe('red-flag detector', () => {
   });
 
   it('every emergency and urgent sign of the content module has a rule', () => {
-    const covered = new Set([...RED_FLAG_RULES, ...COMBINED_RULES].map((r) => contentSign(r.sign)));
+    const covered = new Set(
+      [...RED_FLAG_RULES, ...COMBINED_RULES].filter((r) => r.sign !== '').map((r) => contentSign(r.sign)),
+    );
     for (const id of ['emergency', 'urgent'] as const) {
       for (const sign of redFlagTiers[id].groups.flatMap((g) => g.signs))
         expect(covered, sign).toContain(sign);
@@ -405,6 +407,15 @@ const DENIED = [
   'pain in my lower back, in the spine just below my ribs',
   'my MRI was negative for infection in the spine, just a bulging disc',
   'no infection in my hip, the surgeon says it is arthritis',
+  // An infection somewhere else beside hip pain; "last fall" the season; "back" in another sense.
+  'infected tooth and hip pain',
+  'I have a wound infection on my foot and hip pain',
+  'hip pain since my covid infection',
+  'I was digging out the septic tank and now my hip hurts',
+  'Since last fall I have had lower back pain',
+  'last fall I started having sciatica',
+  'I have had a high fever for two days and it really gets my back up that the GP will not see me',
+  'I have a high fever since eating flank steak at a barbecue',
 ];
 
 /** Wordings from real messages, each with the rule that must find it (not just some rule of its tier). */
@@ -418,6 +429,18 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
     'infection',
   ],
   ['I think I have an infection in my lower back', 'infection'],
+  ['they ruled out a fracture but found an infection in my spine', 'infection'],
+  ['my x-ray was negative but the surgeon says the hip replacement is infected', 'infection'],
+  ['I was told I have discitis', 'infection'],
+  ['I contracted a spinal infection and 3 operations later I have a damaged spine', 'infection'],
+  // Night pain told inside a question, rest that does not ease it.
+  ['Is it normal that my hip hurts so much at night that I cry?', 'pain-at-night'],
+  ['does anyone else get back pain at night that wakes them up', 'pain-at-night'],
+  ['Are my symptoms serious, back pain 24/7 for 3 weeks', 'pain-at-night'],
+  ['when I rest the pain hardly eases', 'pain-at-night'],
+  ['when I rest the pain still goes on for hours', 'pain-at-night'],
+  ['when I relax the pain goes through the roof', 'pain-at-night'],
+  ['this fall has left me with terrible back pain', 'accident-or-fall'],
   ['By this time, my hip was hurting at night in bed.', 'pain-at-night'],
   ['My right leg hurts, 24/7. The pain radiates from my hip.', 'pain-at-night'],
   ['When I stop to relax, I really hurt. My hip is bad.', 'pain-at-night'],

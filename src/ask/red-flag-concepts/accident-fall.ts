@@ -13,8 +13,9 @@ const NOT_A_PERSON =
   '(?<!\\b(?:something|heavy|it|that|object|box|boxes|thing|things|stuff|weight|weights|shelf|tree) )';
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
 const FALL = alt(
-  // Nor the season: "in the fall", "by the fall of that year", "the fall of 2006".
-  `(?<!\\b(?:in the|by the|early|late) )${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind| of (?:that|this|last|the)(?: same)? year| of (?:19|20)\\d\\d)`,
+  // Nor the season: "in the fall", "since last fall", "this fall I started ...", "the fall of 2006";
+  // "my last fall" and "that fall" are falls.
+  `(?<!\\b(?:in the|by the|early|late) |\\b(?:since|until|before|during|over|all|in|by|from|of) (?:last|this|next) |(?:^|[.;!?,] )(?:last|this|next) (?=fall (?:i|my|we|he|she|it|our|the|they)\\b))${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind| of (?:that|this|last|the)(?: same)? year| of (?:19|20)\\d\\d)`,
   'falls(?! asleep| apart)',
   'fallen(?! asleep| out with| apart| behind)',
   `${FEARED}falling(?! asleep| apart| out with| behind| for)`,

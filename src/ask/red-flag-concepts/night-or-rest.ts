@@ -70,15 +70,16 @@ const PAIN_FELT = alt(
   'throbbing',
   'agony',
 );
-/** Words right after the pain that say rest eased it: "the pain goes away", "it is gone". */
-const EASED_AFTER =
-  '(?! (?:[^ .;!?]+ )?(?:goes|go|went|going|eases|eased|easing|is gone|was gone|gone|stops|stopped|disappears|disappeared|subsides|subsided|fades|faded|improves|improved|gets better|got better|is better|better|settles|settled))';
 /**
- * A sentence that asks about night pain or sleep rather than telling it: it opens with a question
- * word, or is about positions, mattresses or pillows.
+ * Words right after the pain that say rest eased it ("the pain goes away", "it is gone"), unless
+ * the word between says it did not ("hardly eases", "still goes on").
  */
-const QUESTION_ABOUT_NIGHT =
-  /^(?:why|what|whats|how|does|do|is|are|can|could|should|would|will|which|anyone)\b|\b(?:positions?|mattress|pillows?|sleep on|sleeping on)\b/;
+const EASED_AFTER =
+  '(?! (?:(?!(?:not|never|hardly|barely|still|only|doesnt|dont|wont|didnt)\\b)[^ .;!?]+ )?(?:(?:goes|go|went|going) (?:away|off)|eases|eased|easing|is gone|was gone|gone|stops|stopped|disappears|disappeared|subsides|subsided|fades|faded|improves|improved|gets better|got better|is better|better|settles|settled)\\b)';
+/** A clause that asks about night pain in general: "why does my hip hurt at night", "what can I take for ...". */
+const ASKING_WHY = /^(?:why|what|whats|how)\b/;
+/** A sentence about how to sleep with the pain: positions, mattresses, pillows. */
+const ABOUT_SLEEPING = /\b(?:positions?|mattress|pillows?|sleep on|sleeping on)\b/;
 /** What wakes a person: the pain, not the alarm clock. */
 const PAIN = alt('pain', 'pains', 'ache', 'aching', 'hurting', 'agony', 'spasms?');
 
@@ -200,13 +201,16 @@ export const nightOrRest: RedFlagConcept = {
           PAIN_FELT,
           3,
         )}${EASED_AFTER}`,
-        `\\b(?:active|moving|walking) or (?:still|resting|at rest)\\b`,
+        // "it didn't matter if I was active or still"
+        `\\b(?:matter|whether|weather) (?:if |whether )?(?:i am |im |i was |i )?(?:active|moving|walking) or (?:still|resting|at rest)\\b`,
         `\\bespecially (?:when |while )?(?:sleeping|trying to sleep|at night|in bed|lying down)\\b`,
       ),
       context: 'long',
-      // A question about pain at night ("why does my hip hurt at night?", "how should I sleep?") asks
-      // about the sign without telling it.
-      unlessSentence: QUESTION_ABOUT_NIGHT,
+      // A clause that asks why or what helps ("why does my hip hurt at night?") and a sentence about
+      // how to sleep ask about the sign without telling it; a question that tells it ("is it normal
+      // that my hip hurts so much at night that I cry?") still counts.
+      unlessBefore: ASKING_WHY,
+      unlessSentence: ABOUT_SLEEPING,
     },
   ],
 };

@@ -72,7 +72,7 @@ export const BACK_OR_HIP = new RegExp(
     `${NOT_RETURN}back(?! of| to| home| then| and forth| up| in the| on track| in (?:19|20)\\d\\d)`,
     'back (?:pain|ache|aches|hurts|hurting|problems?|issues?|injury|spasms?|trouble)',
     // "my back in the night": a back someone owns is the body part, whatever follows.
-    '(?:my|his|her|their|your|lower|upper|mid|middle|sore|bad|whole) back',
+    '(?:my|his|her|their|your|lower|upper|mid|middle|sore|bad|whole) back(?! up| to (?:me|him|her|them|us|you)| on (?:me|him|her|them|us|you))',
     'backache',
     'backpains?',
     'backside',
@@ -106,7 +106,7 @@ export const BACK_OR_HIP = new RegExp(
     'shoulder ?blades?',
     'scapula',
     'waist',
-    'flank',
+    'flank(?! steak)',
     'cauda equina',
   )}\\b`,
 );
