@@ -14,8 +14,8 @@ const NOT_A_PERSON =
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
 const FALL = alt(
   // Nor the season: "in the fall", "since last fall", "this fall I started ...", "the fall of 2006";
-  // "my last fall" and "that fall" are falls.
-  `(?<!\\b(?:in the|by the|early|late) |\\b(?:since|until|before|during|over|all|in|by|from|of) (?:last|this|next) |(?:^|[.;!?,] )(?:last|this|next) (?=fall (?:i|my|we|he|she|it|our|the|they)\\b))${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind| of (?:that|this|last|the)(?: same)? year| of (?:19|20)\\d\\d)`,
+  // "my last fall", "that fall", "since this fall" and "since last fall on the ice" are falls.
+  `(?<!\\b(?:in the|by the|early|late) |\\b(?:since|until|before|during|over|all|in) (?:last|next) (?=fall(?! (?:on|off|from|down|onto|at|and)\\b))|(?:^|[.;!?] )(?:last|this|next) (?=fall (?:i|my|we|he|she|it|our|the|they)\\b))${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind| of (?:that|this|last|the)(?: same)? year| of (?:19|20)\\d\\d)`,
   'falls(?! asleep| apart)',
   'fallen(?! asleep| out with| apart| behind)',
   `${FEARED}falling(?! asleep| apart| out with| behind| for)`,

@@ -18,6 +18,7 @@ const INFECTION = alt(
   'diskitis',
   'spondylodiscitis',
   'tuberculosis',
+  'tb',
 );
 const WHERE = alt(
   'spine',
@@ -35,9 +36,12 @@ const WHERE = alt(
   'prosthesis',
   '[lst]\\d{1,2}',
 );
-
-/** Up to two words between the infection and where it is ("of my total hip", "in my L4 disc"). */
-const LINK = '(?:(?!(?:and|or|with|but|plus)\\b)[^ .;!?]+ ){0,2}';
+/**
+ * Up to six words between the infection and where it is ("has spread to my spine", "in the bone of my
+ * spine"), none of them a comma or a word that starts another thought ("an infected tooth and hip
+ * pain", "a chest infection in March, hip pain since").
+ */
+const LINK = '(?: (?!(?:and|or|with|but|plus|since|after|because|then)\\b|,)[^ .;!?]+){0,6}';
 
 export const infection: RedFlagConcept = {
   id: 'infection',
@@ -45,25 +49,20 @@ export const infection: RedFlagConcept = {
     {
       id: 'infection',
       tier: 'urgent',
-      anchors: ['infect', 'sepsis', 'septic', 'abscess', 'pus', 'itis', 'tuberculosis', 'potts'],
+      anchors: ['infect', 'sepsis', 'septic', 'abscess', 'pus', 'itis', 'tuberculosis', 'tb', 'potts'],
       sign: '',
       pattern: rx(
-        // "sepsis of my total hip replacement", "an infection in my L4 disc", "pus in my spine"
-        `\\b${INFECTION} (?:in|of|around|near|at|on|inside) (?:my |the |his |her |their )?${LINK}${WHERE}\\b`,
-        // "my hip replacement is infected", "could her hip be infected"
-        `\\b${WHERE} ${LINK}(?:is|was|got|has|had|became|be|been|has become|has been|is now) infected\\b`,
-        // "an infected hip", "a spinal infection", "a disc abscess"
-        `\\binfected (?:(?!(?:and|or|with|but|plus)\\b)[^ .;!?]+ )?${WHERE}\\b`,
-        `\\b${WHERE} (?:[^ .;!?]+ )?${alt('infections?', 'abscess(?:es)?', 'sepsis')}\\b`,
+        `\\b${INFECTION}\\b${LINK} \\b${WHERE}\\b`,
+        `\\b${WHERE}\\b${LINK} \\b${INFECTION}\\b`,
         `\\bseptic (?:arthritis|hip|joint)\\b`,
         // Infections of the spine named on their own.
-        `\\b${alt('discitis', 'diskitis', 'spondylodiscitis', 'vertebral osteomyelitis', 'epidural abscess', 'spinal abscess', 'potts disease')}\\b`,
-        `\\binfection (?:in|of) (?:my |the |his |her )?(?:lower |upper |mid )?back\\b`,
-        `\\bback (?:is|was|got|has got) infected\\b`,
+        `\\b${alt('discitis', 'diskitis', 'spondylodiscitis', 'vertebral osteomyelitis', 'epidural abscess', 'spinal abscess', 'psoas abscess', 'paraspinal abscess', 'potts disease')}\\b`,
+        `\\b(?:infection|abscess|pus) (?:in|of|on) (?:my |the |his |her )?(?:lower |upper |mid )?back\\b`,
+        `\\bback (?:surgery |operation )?(?:wound |incision |scar )?(?:is|was|got|has got|has become) infected\\b`,
       ),
       context: 'always',
       about:
-        /\b(?:discitis|diskitis|spondylodiscitis|osteomyelitis|epidural abscess|spinal abscess|potts disease)\b/,
+        /\b(?:discitis|diskitis|spondylodiscitis|osteomyelitis|epidural abscess|spinal abscess|psoas abscess|paraspinal abscess|potts disease)\b/,
       // A test that found no infection, or an infection ruled out, is no infection.
       unlessSentence:
         /\b(?:negative for (?:an? )?infection|(?:ruled out|no signs? of|clear of) (?:an? )?infection|infection (?:was |has been |is )?ruled out)\b/,

@@ -76,10 +76,15 @@ const PAIN_FELT = alt(
  */
 const EASED_AFTER =
   '(?! (?:(?!(?:not|never|hardly|barely|still|only|doesnt|dont|wont|didnt)\\b)[^ .;!?]+ )?(?:(?:goes|go|went|going) (?:away|off)|eases|eased|easing|is gone|was gone|gone|stops|stopped|disappears|disappeared|subsides|subsided|fades|faded|improves|improved|gets better|got better|is better|better|settles|settled)\\b)';
-/** A clause that asks about night pain in general: "why does my hip hurt at night", "what can I take for ...". */
-const ASKING_WHY = /^(?:why|what|whats|how)\b/;
-/** A sentence about how to sleep with the pain: positions, mattresses, pillows. */
-const ABOUT_SLEEPING = /\b(?:positions?|mattress|pillows?|sleep on|sleeping on)\b/;
+/**
+ * A clause that asks why night pain happens or what helps it ("why does my hip hurt at night", "what
+ * can I take for ..."), unless it goes on to tell it ("how can I sleep when my back hurts this much").
+ */
+const ASKING_WHY =
+  /^(?:why (?:does|do|did|is|are|would|will|should|can)|how come|what (?:causes|could cause|can cause|makes|helps|can i|should i|do i)|how (?:do|can|should|to) (?:i |you )?(?:stop|ease|relieve|help|treat|get rid|prevent|deal))\b(?!.*\b(?:when|that|so|this much)\b)/;
+/** A question about how to sleep with the pain: which position, mattress or pillow. */
+const ABOUT_SLEEPING =
+  /\b(?:best|which|what|whats|good|right|recommend\w*) (?:\w+ )?(?:sleeping )?(?:positions?|mattress(?:es)?|pillows?)\b|\bsleep(?:ing)? on (?:my|your|his|her) (?:side|back|front|stomach)\b/;
 /** What wakes a person: the pain, not the alarm clock. */
 const PAIN = alt('pain', 'pains', 'ache', 'aching', 'hurting', 'agony', 'spasms?');
 
@@ -197,12 +202,12 @@ export const nightOrRest: RedFlagConcept = {
         ),
         // Rest that brings the pain, not rest that eases it ("when I rest the pain goes away").
         `${followedBy(
-          `(?:when|while|if|once) (?:i |im |i am )?(?:stop (?:to )?|sit down (?:to )?|try to )?(?:relax|relaxing|rest|resting|sitting still|lying still|keeping still)`,
+          `(?:when|while|if|once) (?:i |im |i am )?(?:stop (?:to )?|sit down (?:to )?|try to )?(?:relax|relaxing|rest|resting|sit still|sitting still|lie still|lying still|keep still|keeping still)`,
           PAIN_FELT,
           3,
         )}${EASED_AFTER}`,
         // "it didn't matter if I was active or still"
-        `\\b(?:matter|whether|weather) (?:if |whether )?(?:i am |im |i was |i )?(?:active|moving|walking) or (?:still|resting|at rest)\\b`,
+        `\\b(?:matter|whether|weather|hurts?|aches?|pain) (?:if |whether |when |while )?(?:i am |im |i was |i )?(?:active|moving|walking) or (?:still|resting|at rest)\\b`,
         `\\bespecially (?:when |while )?(?:sleeping|trying to sleep|at night|in bed|lying down)\\b`,
       ),
       context: 'long',
