@@ -1,4 +1,4 @@
-import { alt, rx, type RedFlagConcept } from './words.js';
+import { alt, rx, together, type RedFlagConcept } from './words.js';
 
 /**
  * An infection the person says is in their spine, a disc or the hip (sepsis of a hip replacement, a
@@ -37,11 +37,10 @@ const WHERE = alt(
   '[lst]\\d{1,2}',
 );
 /**
- * Up to six words between the infection and where it is ("has spread to my spine", "in the bone of my
- * spine"), none of them a comma or a word that starts another thought ("an infected tooth and hip
- * pain", "a chest infection in March, hip pain since").
+ * Words that start another thought, so an infection on their far side is somewhere else ("an
+ * infected tooth and hip pain", "a chest infection in March, hip pain since").
  */
-const LINK = '(?: (?!(?:and|or|with|but|plus|since|after|because|then)\\b|,)[^ .;!?]+){0,6}';
+const ANOTHER_THOUGHT = 'and|or|with|but|plus|since|after|because|then|,';
 
 export const infection: RedFlagConcept = {
   id: 'infection',
@@ -52,8 +51,8 @@ export const infection: RedFlagConcept = {
       anchors: ['infect', 'sepsis', 'septic', 'abscess', 'pus', 'itis', 'tuberculosis', 'tb', 'potts'],
       sign: '',
       pattern: rx(
-        `\\b${INFECTION}\\b${LINK} \\b${WHERE}\\b`,
-        `\\b${WHERE}\\b${LINK} \\b${INFECTION}\\b`,
+        // Up to six words apart, either way: "has spread to my spine", "my prosthetic hip joint has an infection".
+        together(INFECTION, WHERE, 6, ANOTHER_THOUGHT),
         `\\bseptic (?:arthritis|hip|joint)\\b`,
         // Infections of the spine named on their own.
         `\\b${alt('discitis', 'diskitis', 'spondylodiscitis', 'vertebral osteomyelitis', 'epidural abscess', 'spinal abscess', 'psoas abscess', 'paraspinal abscess', 'potts disease')}\\b`,

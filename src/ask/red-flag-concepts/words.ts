@@ -54,8 +54,12 @@ export const followedBy = (a: string, b: string, max: number): string => `\\b${a
 export const near = (a: string, b: string, max: number): string =>
   alt(followedBy(a, b, max), followedBy(b, a, max));
 export const rx = (...sources: string[]): RegExp => new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'g');
-/** Up to `max` words, none of them one of `stop` (a word that moves the finding elsewhere). */
-export const gapWithout = (max: number, stop: string): string => `(?: (?!(?:${stop})\\b)${WORD}){0,${max}}`;
+/**
+ * Up to `max` words, none of them one of `stop` (a word that moves the finding elsewhere, or a
+ * punctuation token such as a comma): a stop must be the whole word.
+ */
+export const gapWithout = (max: number, stop: string): string =>
+  `(?: (?!(?:${stop})(?![^ ]))${WORD}){0,${max}}`;
 /** `a` and `b` in the same sentence, either order, at most `max` words apart, with no `stop` word between. */
 export const together = (a: string, b: string, max: number, stop = '\\0'): string =>
   alt(`\\b${a}\\b${gapWithout(max, stop)} \\b${b}\\b`, `\\b${b}\\b${gapWithout(max, stop)} \\b${a}\\b`);
