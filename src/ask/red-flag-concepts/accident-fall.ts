@@ -31,8 +31,8 @@ const FALL = alt(
   'rear end(?:ed)? collision',
   '(?:car|bike|motorbike|motorcycle|road|traffic) (?:wreck|smash|accident)',
   'wrecked (?:my|the|his|her|our) (?:car|bike|motorbike)',
-  'took a (?:tumble|spill|fall|header)',
-  'had a (?:tumble|spill)',
+  'took a (?:[^ .;!?]+ )?(?:tumble|spill|fall|header)',
+  'had a (?:[^ .;!?]+ )?(?:tumble|spill)',
   'tumbled',
   'collision',
   'accident',
@@ -51,7 +51,7 @@ const FALL = alt(
   'slamm(?:ed|ing) down',
   'crashing (?:down|into)',
   'went airborne',
-  'came off (?:my |the |a )?(?:horse|bike|motorbike|ladder)',
+  'came off (?:my |the |a |his |her |their |our )?(?:horse|bike|motorbike|motorcycle|ladder|scooter)',
   `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:back|hip|hips|tailbone|tail bone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees|head|neck)`,
 );
 

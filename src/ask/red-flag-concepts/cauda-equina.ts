@@ -166,7 +166,7 @@ const BLADDER_BOWEL = rx(
     alt('urine', 'pee', 'wee', 'poo', 'poop', 'it in', 'myself', 'toilet', 'bowels?', 'bladder'),
     3,
   ),
-  `\\b${alt('wet', 'wetting', 'peeing', 'weeing', 'pooing', 'pooping', 'pissing', 'peed', 'pooed', 'pooped', 'soiled', 'soiling', 'pissed', 'weed')} (?:my ?self|the bed|my pants|my trousers|my underwear|my knickers)\\b`,
+  `\\b${alt('wet', 'wetting', 'peeing', 'weeing', 'pooing', 'pooping', 'pissing', 'peed', 'pooed', 'pooped', 'soiled', 'soiling', 'pissed', 'weed')} (?:my ?self|him ?self|her ?self|the bed|(?:my|his|her) (?:pants|trousers|underwear|knickers))\\b`,
   `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'dont', 'do not', 'didnt', 'unable to')} (?:tell|feel|know|sense) when (?:i )?(?:need|needed|have|had|want|wanted) (?:to (?:pee|wee|go|poo|urinate)|a (?:pee|wee|poo|poop))\\b`,
   followedBy(TROUBLE, alt('toilet', 'loo', 'bathroom'), 3),
   `\\b(?:couldnt|could not|cant|cannot|didnt|did not) make it to the (?:toilet|loo|bathroom)\\b`,
@@ -242,6 +242,9 @@ const BOTH_LEG_SIGNS = rx(
   `\\bpains? in (?:my|his|her|both) legs\\b`,
   together(SURELY_BOTH, alt('pain', 'pains', 'hurts?', 'hurting', 'aches?', 'aching', 'agony'), 8),
   `\\blegs (?:are |keep |have |had )?(?:giving|gave|give) (?:way|out)\\b`,
+  // From one side to both: "it used to be one side, now it's both sides", "now my left leg has it too".
+  `\\bnow (?:its |it is |it has gone |it goes |in |down )?(?:on |into |down )?both (?:sides|legs)\\b`,
+  `\\b(?:now )?(?:my |his |her )?(?:left|right|other) leg (?:is doing it|does it|has it|is going|is affected|is the same|feels the same)(?: too| as well)\\b`,
 );
 
 export const caudaEquina: RedFlagConcept = {

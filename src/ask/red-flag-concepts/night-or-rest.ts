@@ -18,6 +18,7 @@ const NIGHT = alt(
   'when (?:i )?(?:sleep|am asleep)',
   'while (?:i )?(?:sleep|am asleep)',
   'when (?:i )?(?:go|went|get|got) to bed',
+  'in the middle of the night',
   'trying to sleep',
   'at bedtime',
 );
@@ -184,6 +185,7 @@ export const nightOrRest: RedFlagConcept = {
           alt(
             'at night',
             'in the night',
+            'in the middle of the night',
             'during the night',
             'overnight',
             'every night',

@@ -1,4 +1,4 @@
-import { near, rx, SEVERE, SUDDEN, type RedFlagConcept } from './words.js';
+import { alt, near, rx, SEVERE, SUDDEN, type RedFlagConcept } from './words.js';
 
 /** Sudden severe hip pain with no injury (red-flags.md, emergency tier). */
 export const suddenSevere: RedFlagConcept = {
@@ -10,8 +10,12 @@ export const suddenSevere: RedFlagConcept = {
       anchors: ['sudden', 'nowhere', 'no where', 'blue', 'warning', 'came on', 'wak', 'woke'],
       sign: 'sudden severe hip pain with no injury',
       pattern: rx(
-        near(SUDDEN, SEVERE, 5),
-        `\\b(?:woke|wake|waking) up with (?:a |an )?(?:sudden |sharp |severe |stabbing |excruciating |terrible |horrible |agonising |agonizing )pain (?:deep )?in (?:my |the )?(?:left |right )?(?:hips?|groin)\\b`,
+        near(
+          SUDDEN,
+          alt(SEVERE, '10 10', '10 out of 10', 'stabbing', 'worst (?:pain )?(?:ever|of my life)'),
+          5,
+        ),
+        `\\b(?:woke|wake|waking) up with (?:a |an )?(?:sudden |sharp |severe |stabbing |excruciating |terrible |horrible |agonising |agonizing )(?:pain (?:deep )?in (?:my |the )?(?:left |right )?(?:hips?|groin)|(?:left |right )?(?:hip|groin) pain)\\b`,
       ),
       context: 'long',
       // The sign is sudden severe pain with no injury; a sudden injury is the accident's sign.

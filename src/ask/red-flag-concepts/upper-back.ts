@@ -9,7 +9,7 @@ export const upperBack: RedFlagConcept = {
       tier: 'urgent',
       sign: 'pain at the top of the back',
       pattern: rx(
-        `\\b${alt('top', 'upper', 'high', 'higher', 'mid', 'middle')} (?:part |up )?(?:of |in )?(?:my |the )?(?:(?:left|right) (?:side (?:of )?(?:my |the )?)?)?(?:back|spine)\\b`,
+        `\\b${alt('top', 'upper', 'high', 'higher', 'mid', 'middle')} (?:part |up )?(?:of |in )?(?:my |the |his |her |their )?(?:(?:left|right) (?:side (?:of )?(?:my |the |his |her )?)?)?(?:back|spine)\\b`,
         `\\b(?:between|under|underneath|below|beneath|on|in|around) (?:my |the |both )?(?:left |right )?shoulder ?blades?\\b`,
         `\\bshoulder ?blades?\\b`,
         `\\bscapula\\b`,
@@ -18,6 +18,8 @@ export const upperBack: RedFlagConcept = {
         `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
         `\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
         `\\bthoraco ?lumbar\\b`,
+        `\\bbetween (?:my |the |his |her |both )?shoulders\\b`,
+        `\\bback (?:[^ .;!?]+ ){0,2}up top\\b`,
         // Where the ribs meet the spine is the top of the back: "near where my ribs meet my spine".
         together(
           alt('ribs?', 'rib cage', 'ribcage'),

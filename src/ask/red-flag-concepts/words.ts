@@ -75,8 +75,8 @@ export const BACK_OR_HIP = new RegExp(
   `\\b${alt(
     `${NOT_RETURN}back(?! of| to| home| then| and forth| up| in the| on track| in (?:19|20)\\d\\d)`,
     'back (?:pain|ache|aches|hurts|hurting|problems?|issues?|injury|spasms?|trouble)',
-    // "my back in the night": a back someone owns is the body part, whatever follows.
-    '(?:my|his|her|their|your|lower|upper|mid|middle|sore|bad|whole) back(?! up| to (?:me|him|her|them|us|you)| on (?:me|him|her|them|us|you))',
+    // "my back in the night", "my back's been bad" (backs): a back someone owns is the body part.
+    '(?:my|his|her|their|your|lower|upper|mid|middle|sore|bad|whole) backs?(?! up| to (?:me|him|her|them|us|you)| on (?:me|him|her|them|us|you))',
     'backache',
     'backpains?',
     'backside',
@@ -108,6 +108,7 @@ export const BACK_OR_HIP = new RegExp(
     'groin',
     'saddle',
     'shoulder ?blades?',
+    'between (?:my |the |his |her |both )?shoulders',
     'scapula',
     'waist',
     'flank(?! steak)',
