@@ -124,7 +124,7 @@ export const nightOrRest: RedFlagConcept = {
         `\\b(?:night ?time|nights|the night)(?: (?:is|are|its|it is|gets|get|it gets))? (?:the |even |much |far )?(?:worse|worst|unbearable|agony|hell)\\b`,
         // Pain that comes every night is pain at night, not a bad night.
         followedBy(
-          alt('hurts?', 'hurting', 'aches?', 'aching', 'pain', 'painful', 'throbs?', 'throbbing', 'agony'),
+          PAIN_FELT,
           alt('every night', 'each night', 'night after night', 'most nights', 'nightly'),
           3,
         ),
