@@ -360,6 +360,8 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['I got a sharp pain in my back, near where my ribs meet my spine', 'urgent'],
     ['I have been experiencing sharp pain in the mid point of my back, right next to my spine?', 'urgent'],
     ['she is suffering from severe back pain, thoracolumbar area', 'urgent'],
+    // Both the low and the mid back hurt: the mid back counts.
+    ['low and mid back pain since Monday', 'urgent'],
   ],
 };
 
@@ -374,6 +376,11 @@ const DENIED = [
   'what about falling off the bike after my hip operation?',
   'something heavy fell on my lower back yesterday, what should I do to reduce the pain?',
   'my back has hurt since a car accident years ago',
+  // An accident or fall told as long past is the history of the pain (tests/fixtures/real/dev.tsv).
+  'Slipped on ice 5 years back, fell right on my tailbone, and my lower back has hurt ever since',
+  'back in 2009 I fell off a ladder, and my lower back is stiff most mornings',
+  'I seem to get pain in my lower-mid back whenever i row for more than 30 minutes',
+  'Pain experienced lower to mid back, and it is worse after sitting',
   'how can I sleep better so I do not wake up with back pain',
   'does crossing my legs cause hip pain',
   'my back hurts but my pee is normal and I can feel everything down there',

@@ -56,7 +56,7 @@ const FALL = alt(
 );
 
 const OLD_INJURY =
-  /\b(?:years? ago|years? after|when i was (?:a )?(?:\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\b/;
+  /\b(?:years? ago|years? after|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|back in (?:the )?(?:19|20)?\d\d|in (?:19|20)\d\d|when i was (?:a )?(?:\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\b/;
 
 export const accidentFall: RedFlagConcept = {
   id: 'accident-fall',

@@ -1,5 +1,7 @@
 import { alt, rx, together, type RedFlagConcept } from './words.js';
 
+const LOWER_BEFORE = '(?<!\\blow(?:er)? (?:to )?)';
+
 /** Pain at the top of the back rather than the lower back (red-flags.md, urgent tier): upper, mid or thoracic back, the shoulder blades. */
 export const upperBack: RedFlagConcept = {
   id: 'upper-back',
@@ -9,7 +11,8 @@ export const upperBack: RedFlagConcept = {
       tier: 'urgent',
       sign: 'pain at the top of the back',
       pattern: rx(
-        `\\b${alt('top', 'upper', 'high', 'higher', 'mid', 'middle')} (?:part |up )?(?:of |in )?(?:my |the |his |her |their )?(?:(?:left|right) (?:side (?:of )?(?:my |the |his |her )?)?)?(?:back|spine)\\b`,
+        // "lower mid back" and "lower to mid back" are the lower back's upper end, not its top.
+        `\\b${alt('top', 'upper', 'high', 'higher', `${LOWER_BEFORE}mid`, `${LOWER_BEFORE}middle`)} (?:part |up )?(?:of |in )?(?:my |the |his |her |their )?(?:(?:left|right) (?:side (?:of )?(?:my |the |his |her )?)?)?(?:back|spine)\\b`,
         `\\b(?:between|under|underneath|below|beneath|on|in|around) (?:my |the |both )?(?:left |right )?shoulder ?blades?\\b`,
         `\\bshoulder ?blades?\\b`,
         `\\bscapula\\b`,
