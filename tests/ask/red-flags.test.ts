@@ -381,6 +381,8 @@ const DENIED = [
   'back in 2009 I fell off a ladder, and my lower back is stiff most mornings',
   'I seem to get pain in my lower-mid back whenever i row for more than 30 minutes',
   'Pain experienced lower to mid back, and it is worse after sitting',
+  'the pain shoots down my leg when I sit',
+  'my lower back hurts when I take the washing out of the tumble dryer',
   'how can I sleep better so I do not wake up with back pain',
   'does crossing my legs cause hip pain',
   'my back hurts but my pee is normal and I can feel everything down there',
@@ -489,6 +491,17 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   ['since my last fall my hip hurts', 'accident-or-fall'],
   ['I had a fall of the ladder and my back hurts', 'accident-or-fall'],
   ['after the fall of 2 metres my back hurts', 'accident-or-fall'],
+  // Batch 6 of real messages (tests/fixtures/real/dev.tsv), in the writers' words.
+  [
+    'Last week my tumble down the stairs did quite the number on me. Sitting, rolling over in bed and raising my legs too high hurt.',
+    'accident-or-fall',
+  ],
+  ['I was run over by a car four months ago. I have constant pain shoot up to my hip.', 'accident-or-fall'],
+  ['my lower back gets really bad after running, and begins to spike down my legs when sitting', 'both-legs'],
+  [
+    'It is a low back pain radiating into my hips. It comes on mainly in the early hours of the morning.',
+    'night-or-rest',
+  ],
   // "back in the night" is still the back: the fever counts.
   [
     'a burning pain in my back in the night, with a high fever and shaking chills, for two days now and not getting any better since Monday',

@@ -34,6 +34,8 @@ const FALL = alt(
   'took a (?:[^ .;!?]+ )?(?:tumble|spill|fall|header)',
   'had a (?:[^ .;!?]+ )?(?:tumble|spill)',
   'tumbled',
+  'tumble (?:down|off|from|onto|over)',
+  '(?:run|ran) over by (?:a |the |an )?(?:[^ .;!?]+ )?(?:car|bus|van|lorry|truck|bike|vehicle|tractor)',
   'collision',
   'accident',
   'knocked (?:down|over|off)',

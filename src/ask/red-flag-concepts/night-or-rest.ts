@@ -19,6 +19,7 @@ const NIGHT = alt(
   'while (?:i )?(?:sleep|am asleep)',
   'when (?:i )?(?:go|went|get|got) to bed',
   'in the middle of the night',
+  'in the (?:wee|small|early) hours',
   'trying to sleep',
   'at bedtime',
 );
@@ -98,6 +99,7 @@ export const nightOrRest: RedFlagConcept = {
       anchors: [
         'night',
         'bed',
+        'hours',
         'lie',
         'lying',
         'lay',
@@ -177,7 +179,7 @@ export const nightOrRest: RedFlagConcept = {
       // night when I went to bed my leg would throb") and pain that never lets up as "24/7".
       id: 'pain-at-night',
       tier: 'urgent',
-      anchors: ['night', 'bed', '24 7', 'clock', 'relax', 'rest', 'still', 'especially'],
+      anchors: ['night', 'bed', 'hours', '24 7', 'clock', 'relax', 'rest', 'still', 'especially'],
       sign: 'pain that does not improve with rest',
       pattern: rx(
         together(
@@ -186,6 +188,7 @@ export const nightOrRest: RedFlagConcept = {
             'at night',
             'in the night',
             'in the middle of the night',
+            'in the (?:wee|small|early) hours',
             'during the night',
             'overnight',
             'every night',
