@@ -95,7 +95,7 @@ export async function run(): Promise<void> {
   for (let i = 0; i < BUILDS; i++) {
     loadTimes[i] = timeUs(() => topicClassifier(readTopicModel()));
   }
-  console.log(`  load the topic model (once, on the first story): ${summary(loadTimes)}`);
+  console.log(`  load the topic model (once, on the first question): ${summary(loadTimes)}`);
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const kept = topicClassifier(readTopicModel());

@@ -69,7 +69,7 @@ export const URGENT_PROBABILITY = 0.35;
 
 let committed: Classifier | undefined;
 /**
- * The committed model, read from its file and built on the first story it ranks rather than at
+ * The committed model, read from its file and built on the first question it reads rather than at
  * import: reading and building it is most of what /ask would add to the HTTP endpoint's cold start.
  * Cross-validation hands `ask` others.
  */

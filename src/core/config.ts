@@ -56,7 +56,7 @@ const PORTAL = 'https://discord.com/developers/applications';
 
 /**
  * /ask's learnt topic model, relative to the repository root: written by `npm run train:ask`, read
- * on the first long message (src/ask/topic-model.ts). A file rather than a module, so the HTTP
+ * on the first /ask question (src/ask/topic-model.ts). A file rather than a module, so the HTTP
  * bundle does not parse the model at every start.
  */
 export const TOPIC_MODEL_FILE = 'src/ask/topic-model.json';

@@ -34,7 +34,7 @@ const team = TEAM_SETS.flatMap(cases);
 describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
   it('every message has its source', () => {
     const sources = sourceLines('real/dev.sources.tsv');
-    expect(real.length).toBeGreaterThanOrEqual(1400);
+    expect(real.length).toBeGreaterThanOrEqual(1590);
     expect(sources).toHaveLength(real.length);
     for (const line of sources) expect(line.split('\t')[1]?.trim(), line).toBeTruthy();
   });
@@ -49,14 +49,14 @@ describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
 
   it('answers the messages it learnt from', () => {
     const report = evaluate(real);
-    expect(report.top1).toBeGreaterThanOrEqual(0.87);
-    expect(report.top3).toBeGreaterThanOrEqual(0.93);
+    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.top3).toBeGreaterThanOrEqual(0.955);
   });
 
   it('answers messages it did not learn from (5-fold cross-validation)', () => {
     const cv = crossValidate(real, team);
-    expect(cv.top1).toBeGreaterThanOrEqual(0.62);
-    expect(cv.top3).toBeGreaterThanOrEqual(0.81);
+    expect(cv.top1).toBeGreaterThanOrEqual(0.625);
+    expect(cv.top3).toBeGreaterThanOrEqual(0.82);
     expect(cv.redFlagRecall).toBeGreaterThanOrEqual(0.95);
     expect(cv.falseAlarm).toBeLessThanOrEqual(0.115);
   }, 600_000);
@@ -92,7 +92,7 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
 
   it('every message has its source, and none is also in the development split', () => {
     const sources = sourceLines('real/test.sources.tsv');
-    expect(sealed.length).toBeGreaterThanOrEqual(570);
+    expect(sealed.length).toBeGreaterThanOrEqual(680);
     expect(sources).toHaveLength(sealed.length);
     const dev = new Set(real.map((c) => c.question.toLowerCase()));
     for (const c of sealed) expect(dev.has(c.question.toLowerCase()), c.question).toBe(false);
@@ -102,9 +102,9 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
   // a regression fails here. They are far from the goals (recall 1.00, false alarms 0.03).
   it('holds its measured figures', () => {
     const report = evaluate(sealed);
-    expect(report.top1).toBeGreaterThanOrEqual(0.57);
-    expect(report.top3).toBeGreaterThanOrEqual(0.78);
-    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.85);
+    expect(report.top1).toBeGreaterThanOrEqual(0.58);
+    expect(report.top3).toBeGreaterThanOrEqual(0.79);
+    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.84);
     expect(report.falseAlarm).toBeLessThanOrEqual(0.165);
   });
 });

@@ -168,8 +168,8 @@ describe('production install: npm ci, npm run build, npm prune --omit=dev', () =
         await until('the endpoint to listen', () =>
           server.out().includes('"listening"') ? true : undefined,
         );
-        // /tips, and a story long enough for /ask's topic model, which the copy reads from its own
-        // src/ask/topic-model.json on this first long message.
+        // /tips, and a story for /ask, whose topic model the copy reads from its own
+        // src/ask/topic-model.json on this first /ask question.
         const story =
           'I have had pain in my lower back and right hip for three weeks since I moved house and carried ' +
           'heavy boxes, it is worse in the morning, what can I do to ease it at home?';
