@@ -382,6 +382,11 @@ const DENIED = [
   'I seem to get pain in my lower-mid back whenever i row for more than 30 minutes',
   'Pain experienced lower to mid back, and it is worse after sitting',
   'the pain shoots down my leg when I sit',
+  // A figure of speech, a tumble that is not a fall, and the early hours of a shift.
+  'my back feels like i got run over by a truck',
+  'woke up feeling like i was run over by a bus, whole back aches',
+  'i tumble down easily because of dizziness, does that hurt my back',
+  'my back hurts in the early hours of my shift',
   'my lower back hurts when I take the washing out of the tumble dryer',
   'how can I sleep better so I do not wake up with back pain',
   'does crossing my legs cause hip pain',
@@ -497,6 +502,11 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
     'accident-or-fall',
   ],
   ['I was run over by a car four months ago. I have constant pain shoot up to my hip.', 'accident-or-fall'],
+  // A fall this year, or yesterday beside an old one, is no old injury.
+  ['i fell down the stairs in 2026 and my back hurts', 'accident-or-fall'],
+  ['two years back i had surgery, yesterday i fell off a ladder and my back hurts', 'accident-or-fall'],
+  ['a few years back i hurt my back, last night i slipped on ice and landed on my back', 'accident-or-fall'],
+  ['i feel like i was hit by a bus: a car hit me yesterday and my back hurts', 'accident-or-fall'],
   ['my lower back gets really bad after running, and begins to spike down my legs when sitting', 'both-legs'],
   [
     'It is a low back pain radiating into my hips. It comes on mainly in the early hours of the morning.',

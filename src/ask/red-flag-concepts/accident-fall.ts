@@ -11,6 +11,9 @@ const FEARED =
 /** Something that fell on the person is a knock, not their fall. */
 const NOT_A_PERSON =
   '(?<!\\b(?:something|heavy|it|that|object|box|boxes|thing|things|stuff|weight|weights|shelf|tree) )';
+/** "I feel like I was hit by a truck" is how the pain feels, not an accident. */
+const FIGURATIVE =
+  '(?<!\\b(?:feels?|felt|feeling|looks?|looked|looking) (?:like|as if|as though) (?:[^ .;!?]+ ){0,4})';
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
 const FALL = alt(
   // Nor the season: "in the fall", "since last fall", "this fall I started ...", "the fall of 2006";
@@ -34,12 +37,13 @@ const FALL = alt(
   'took a (?:[^ .;!?]+ )?(?:tumble|spill|fall|header)',
   'had a (?:[^ .;!?]+ )?(?:tumble|spill)',
   'tumbled',
-  'tumble (?:down|off|from|onto|over)',
-  '(?:run|ran) over by (?:a |the |an )?(?:[^ .;!?]+ )?(?:car|bus|van|lorry|truck|bike|vehicle|tractor)',
+  '(?:a|my|the|his|her|nasty|bad|big) tumble (?:down|off|from|onto|over)',
+  `${FIGURATIVE}(?:run|ran) over by (?:a |the |an )?(?:[^ .;!?]+ )?(?:car|bus|van|lorry|truck|bike|vehicle|tractor)`,
   'collision',
   'accident',
   'knocked (?:down|over|off)',
-  'hit by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)',
+  `${FIGURATIVE}hit by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)`,
+  '(?:a|the) (?:car|bus|van|lorry|truck|bike|motorbike|vehicle) (?:hit|struck|knocked) (?:me|him|her|us)',
   '(?:plowed|ploughed|rammed|smashed|slammed|crashed) into (?:the back of |the side of )?(?:me|us|(?:my|our|his|her) (?:[^ .;!?]+ ){0,2}(?:car|van|truck|bike|motorbike|motorcycle|vehicle|scooter))',
   'thrown (?:off|from)',
   '(?:was|got|been|being|get|gets) thrown',
@@ -57,8 +61,16 @@ const FALL = alt(
   `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:back|hip|hips|tailbone|tail bone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees|head|neck)`,
 );
 
-const OLD_INJURY =
-  /\b(?:years? ago|years? after|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|back in (?:the )?(?:19|20)?\d\d|in (?:19|20)\d\d|when i was (?:a )?(?:\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\b/;
+/**
+ * An accident long ago that left chronic pain: "years ago", "5 years back", "back in 2009" (a year
+ * before 2020, so a recent one never reads as old). A sentence that also tells of a recent one
+ * ("two years back I had surgery, yesterday I fell") is not only about the past.
+ */
+const RECENT =
+  '\\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening|week)|last week|(?:a|one|two|three|few|couple of|\\d+) (?:hours?|days?) ago|just|recently)\\b';
+const OLD_INJURY = new RegExp(
+  `^(?!.*${RECENT}).*\\b(?:years? ago|years? after|(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|(?:back )?in (?:the )?(?:19\\d\\d|20[01]\\d)|when i was (?:a )?(?:\\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\\b`,
+);
 
 export const accidentFall: RedFlagConcept = {
   id: 'accident-fall',

@@ -5,6 +5,8 @@ import { alt, rx, followedBy, together, type RedFlagConcept } from './words.js';
  * night" alone is not worse at night ("best sleeping position for hip pain at night"), and waking
  * up stiff is not being woken by the pain.
  */
+/** "in the early hours (of the morning)", not "in the early hours of my shift". */
+const EARLY_HOURS = 'in the (?:wee|small|early) hours(?! of (?:my|the|a|his|her|our|their) (?!morning|night)[^ .;!?]+)';
 const NIGHT = alt(
   'at night',
   'in the night',
@@ -19,7 +21,7 @@ const NIGHT = alt(
   'while (?:i )?(?:sleep|am asleep)',
   'when (?:i )?(?:go|went|get|got) to bed',
   'in the middle of the night',
-  'in the (?:wee|small|early) hours',
+  EARLY_HOURS,
   'trying to sleep',
   'at bedtime',
 );
@@ -188,7 +190,7 @@ export const nightOrRest: RedFlagConcept = {
             'at night',
             'in the night',
             'in the middle of the night',
-            'in the (?:wee|small|early) hours',
+            EARLY_HOURS,
             'during the night',
             'overnight',
             'every night',
