@@ -4,6 +4,7 @@ import type { Classifier } from './classifier.js';
 import { readTopicModel, topicClassifier } from './topic-model.js';
 import { scoreTopics, type TopicScore } from './matcher.js';
 import { BACK_OR_HIP } from './red-flag-concepts/index.js';
+import { OTHER_JOINT } from './red-flag-concepts/words.js';
 import { learnedFinding, scanSafety, type RedFlagFinding } from './red-flags.js';
 import { countWords, normalizeQuestion, tokens } from './text.js';
 
@@ -126,7 +127,11 @@ export function ask(question: string, model?: Classifier): AskResult {
     // A question the search is sure of, but which real questions say is out of scope ("dull knee
     // pains for over two years"), gets no topic, unless a sign or the urgent topic is in it.
     if (learnt[0] === 'none' && !scan.tier && ranking[0] !== 'urgent')
-      return unconfident(scores, analysis.mentions, base);
+      return {
+        ...base,
+        kind: 'unsure',
+        ranking: ranking.filter((t) => t !== 'urgent').slice(0, SHOWN_TOPICS - 1),
+      };
     ranking = reorder(ranking, learnt);
   }
 
@@ -145,29 +150,44 @@ export function ask(question: string, model?: Classifier): AskResult {
             ),
           ];
   } else if (!confident) {
-    // The search found no topic for sure, but real questions worded like this one had one. A
-    // question that asks for a kind of help and names no topic still gets the overview, and two or
-    // three words ("my back") are too few to go on.
-    const overview = scores[0]?.kindOnly === true && aboutPain;
-    if (!overview && learnt[0] !== 'none' && countWords(words) >= LEARNT_ANSWER_WORDS)
-      return { ...base, kind: 'answer', ranking: learnt.filter(isTopic).slice(0, SHOWN_TOPICS) };
+    // The search found no topic for sure, but real questions worded like this one had one. Not for
+    // two or three words ("my back"), too few to go on; nor for a question that asks for a kind in
+    // general ("what causes back pain": the causes are offered, not one of them as the answer); nor
+    // for another body part ("wrist pain from typing").
+    const [first] = learnt;
+    if (first !== undefined && isTopic(first) && countWords(words) >= LEARNT_ANSWER_WORDS) {
+      const asksForKind = scores.some((s) => s.kindOnly && kindOf(s.topic) === kindOf(first));
+      const elsewhere = !analysis.mentions.hip && !analysis.mentions.back && OTHER_PART.test(normalized);
+      if (!asksForKind && !elsewhere)
+        return {
+          ...base,
+          kind: 'answer',
+          ranking: keepUrgent(learnt.filter(isTopic), ranking).slice(0, SHOWN_TOPICS),
+        };
+    }
     return unconfident(scores, analysis.mentions, base);
   }
   return { ...base, kind: 'answer', ranking: ranking.slice(0, SHOWN_TOPICS) };
 }
 
-/**
- * The search's topics in the classifier's order (`learnt`, from `rankStory`), then the classifier's
- * others. The urgent topic, which the classifier does not learn, keeps first place if it had it.
- */
+/** The search's topics in the classifier's order (`learnt`, from `rankStory`), then the classifier's others. */
 function reorder(searched: readonly TopicId[], learnt: readonly string[]): TopicId[] {
   const topics = learnt.filter(isTopic);
   const ranked = [
     ...topics.filter((t) => searched.includes(t)),
     ...topics.filter((t) => !searched.includes(t)),
   ];
-  return searched[0] === 'urgent' ? withFirst('urgent', ranked) : ranked;
+  return keepUrgent(ranked, searched);
 }
+
+/** The urgent topic, which the classifier does not learn, keeps the place the search gave it. */
+function keepUrgent(ranked: readonly TopicId[], searched: readonly TopicId[]): TopicId[] {
+  const at = searched.indexOf('urgent');
+  return at < 0 ? [...ranked] : [...ranked.slice(0, at), 'urgent', ...ranked.slice(at)];
+}
+
+/** Body parts that are not the back or hip (src/ask/red-flag-concepts/words.ts has the joints). */
+const OTHER_PART = new RegExp(`\\b(?:${OTHER_JOINT}s?|neck|foot|feet|hands?|arms?|heels?)\\b`);
 
 /**
  * Labels best first (a topic or `none`): the classifier's log-probability of each plus the topic

@@ -99,6 +99,36 @@ describe('/ask ranking', () => {
     expect(ask(q).kind).not.toBe('answer');
   });
 
+  // A review of the change above (written for these tests, like a Discord user).
+  it.each(['what causes back pain', 'what are the causes of hip pain'])(
+    'a question that asks for causes in general is offered causes, not answered with one: "%s"',
+    (q) => {
+      const result = ask(q);
+      expect(result.kind).toBe('unsure');
+      expect(result.ranking.length).toBeGreaterThan(1);
+      expect(result.ranking.every((t) => t.startsWith('cause:'))).toBe(true);
+    },
+  );
+
+  it('a short question about another body part is not answered with a hip or back topic', () => {
+    expect(ask('wrist pain from typing').kind).not.toBe('answer');
+  });
+
+  it('a question the search matched but real questions put out of scope still offers what it found', () => {
+    const result = ask('should i rest or keep moving');
+    expect(result.kind).toBe('unsure');
+    expect(result.ranking.length).toBeGreaterThan(0);
+  });
+
+  it.each(['slipped disc symptoms', 'symptoms of a herniated disc'])(
+    'the warning-signs topic keeps the place the search gave it: "%s"',
+    (q) => {
+      const result = ask(q);
+      expect(result.ranking[0]).toBe('cause:herniated-disc');
+      expect(result.ranking.slice(0, 3)).toContain('urgent');
+    },
+  );
+
   it.each([
     ['Would you recommend something a bit stronger than meloxicam?', 'treatment:medications'],
     [
