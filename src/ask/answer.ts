@@ -130,7 +130,7 @@ export function ask(question: string, model?: Classifier): AskResult {
       return {
         ...base,
         kind: 'unsure',
-        ranking: ranking.filter((t) => t !== 'urgent').slice(0, SHOWN_TOPICS - 1),
+        ranking: ranking.slice(0, SHOWN_TOPICS - 1),
       };
     ranking = reorder(ranking, learnt);
   }
@@ -152,11 +152,12 @@ export function ask(question: string, model?: Classifier): AskResult {
   } else if (!confident) {
     // The search found no topic for sure, but real questions worded like this one had one. Not for
     // two or three words ("my back"), too few to go on; nor for a question that asks for a kind in
-    // general ("what causes back pain": the causes are offered, not one of them as the answer); nor
+    // general ("what causes back pain", "what treatments are there": that kind is offered, not one of
+    // its topics as the answer); nor
     // for another body part ("wrist pain from typing").
     const [first] = learnt;
     if (first !== undefined && isTopic(first) && countWords(words) >= LEARNT_ANSWER_WORDS) {
-      const asksForKind = scores.some((s) => s.kindOnly && kindOf(s.topic) === kindOf(first));
+      const asksForKind = scores.some((s) => s.kindOnly);
       const elsewhere = !analysis.mentions.hip && !analysis.mentions.back && OTHER_PART.test(normalized);
       if (!asksForKind && !elsewhere)
         return {

@@ -110,6 +110,15 @@ describe('/ask ranking', () => {
     },
   );
 
+  it.each(['what treatments are there for back pain', 'what treatments are there for hip pain'])(
+    'a question that asks for treatments in general gets their overview: "%s"',
+    (q) => {
+      const result = ask(q);
+      expect(result.kind).toBe('overview');
+      expect(result.overview).toBe('treatment');
+    },
+  );
+
   it('a short question about another body part is not answered with a hip or back topic', () => {
     expect(ask('wrist pain from typing').kind).not.toBe('answer');
   });

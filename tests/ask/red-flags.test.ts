@@ -387,6 +387,11 @@ const DENIED = [
   'woke up feeling like i was run over by a bus, whole back aches',
   'i tumble down easily because of dizziness, does that hurt my back',
   'my back hurts in the early hours of my shift',
+  // An old accident beside words of now that tell of the pain, not of a new accident.
+  'i just want to know if my old car accident from years ago causes this back pain',
+  'had an accident in 2018 and just recently my back got worse',
+  'i was in a car accident 3 years ago, this morning my back locked up',
+  'i was in a car accident years ago and my back hurts today',
   'my lower back hurts when I take the washing out of the tumble dryer',
   'how can I sleep better so I do not wake up with back pain',
   'does crossing my legs cause hip pain',
@@ -507,6 +512,15 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   ['two years back i had surgery, yesterday i fell off a ladder and my back hurts', 'accident-or-fall'],
   ['a few years back i hurt my back, last night i slipped on ice and landed on my back', 'accident-or-fall'],
   ['i feel like i was hit by a bus: a car hit me yesterday and my back hurts', 'accident-or-fall'],
+  // A second review: a recent accident told beside a figure of speech, a tumble or an old one.
+  ['feeling like crap since i was hit by a car on monday, lower back agony', 'accident-or-fall'],
+  ['it looks like i was run over by a car yesterday my hip is black and blue', 'accident-or-fall'],
+  ['little tumble down the steps today, hip aching', 'accident-or-fall'],
+  ['tumble down the stairs yesterday and my back hurts', 'accident-or-fall'],
+  ['i fell off a ladder 2 weeks ago, and a car accident years ago, my back hurts', 'accident-or-fall'],
+  ['fell off my horse last weekend, chronic back pain before that', 'accident-or-fall'],
+  ['car hit me yesterday and my back hurts', 'accident-or-fall'],
+  ['back pain is worse in the early hours of the day', 'night-or-rest'],
   ['my lower back gets really bad after running, and begins to spike down my legs when sitting', 'both-legs'],
   [
     'It is a low back pain radiating into my hips. It comes on mainly in the early hours of the morning.',

@@ -11,9 +11,14 @@ const FEARED =
 /** Something that fell on the person is a knock, not their fall. */
 const NOT_A_PERSON =
   '(?<!\\b(?:something|heavy|it|that|object|box|boxes|thing|things|stuff|weight|weights|shelf|tree) )';
-/** "I feel like I was hit by a truck" is how the pain feels, not an accident. */
-const FIGURATIVE =
-  '(?<!\\b(?:feels?|felt|feeling|looks?|looked|looking) (?:like|as if|as though) (?:[^ .;!?]+ ){0,4})';
+/** When a recent accident happened: "yesterday", "last weekend", "on monday", "2 weeks ago". */
+const WHEN_RECENT =
+  '(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening|week|weekend)|last (?:week|weekend|month)|the other day|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:a|an|one|two|three|few|couple of|\\d+) (?:hours?|days?|weeks?) ago)';
+/**
+ * "I feel like I was hit by a truck" is how the pain feels, not an accident, unless the sentence says
+ * when it happened ("it looks like I was run over by a car yesterday").
+ */
+const FIGURATIVE = `(?:(?<!\\b(?:feels?|felt|feeling|looks?|looked|looking) (?:like|as if|as though) (?:(?:i|id|ive|im|you|someone|somebody) )?(?:(?:was|got|had|have|been|just|d|has|ve) ){0,2})|(?=[^.;!?]*\\b${WHEN_RECENT}\\b))`;
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
 const FALL = alt(
   // Nor the season: "in the fall", "since last fall", "this fall I started ...", "the fall of 2006";
@@ -37,13 +42,14 @@ const FALL = alt(
   'took a (?:[^ .;!?]+ )?(?:tumble|spill|fall|header)',
   'had a (?:[^ .;!?]+ )?(?:tumble|spill)',
   'tumbled',
-  '(?:a|my|the|his|her|nasty|bad|big) tumble (?:down|off|from|onto|over)',
+  '(?:a|my|the|his|her|nasty|bad|big|little|small|slight) (?:(?:little|small|nasty|bad|big) )?tumble (?:down|off|from|onto|over)',
+  'tumble (?:down|off|from) (?:the |a |some |my |our )?(?:stairs|steps|staircase|hill|ladder|bank|slope|escalator)',
   `${FIGURATIVE}(?:run|ran) over by (?:a |the |an )?(?:[^ .;!?]+ )?(?:car|bus|van|lorry|truck|bike|vehicle|tractor)`,
   'collision',
   'accident',
   'knocked (?:down|over|off)',
   `${FIGURATIVE}hit by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)`,
-  '(?:a|the) (?:car|bus|van|lorry|truck|bike|motorbike|vehicle) (?:hit|struck|knocked) (?:me|him|her|us)',
+  '(?:(?:a|the|that|this|some) )?(?:car|bus|van|lorry|truck|bike|motorbike|vehicle|cyclist) (?:hit|struck|knocked) (?:me|him|her|us)',
   '(?:plowed|ploughed|rammed|smashed|slammed|crashed) into (?:the back of |the side of )?(?:me|us|(?:my|our|his|her) (?:[^ .;!?]+ ){0,2}(?:car|van|truck|bike|motorbike|motorcycle|vehicle|scooter))',
   'thrown (?:off|from)',
   '(?:was|got|been|being|get|gets) thrown',
@@ -63,13 +69,14 @@ const FALL = alt(
 
 /**
  * An accident long ago that left chronic pain: "years ago", "5 years back", "back in 2009" (a year
- * before 2020, so a recent one never reads as old). A sentence that also tells of a recent one
- * ("two years back I had surgery, yesterday I fell") is not only about the past.
+ * before 2020, so a recent one never reads as old). Not when the sentence also tells of a recent
+ * accident: "two years back I had surgery, yesterday I fell", "fell off a ladder 2 weeks ago".
  */
-const RECENT =
-  '\\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening|week)|last week|(?:a|one|two|three|few|couple of|\\d+) (?:hours?|days?) ago|just|recently)\\b';
+const EVENT =
+  '(?:fell|fall|fallen|slipped|tripped|crash|crashed|accident|collision|hit|knocked|tumbled?|thrown|threw|landed|came off|run over|ran over)';
+const RECENT_EVENT = `\\b(?:${WHEN_RECENT},? (?:(?:i|he|she|we|they|my \\w+) )?(?:(?:just|had|have|was|got) )?(?:(?:a|an) )?${EVENT}|just (?:had (?:a |an )?)?${EVENT}|${EVENT}\\b(?:(?!\\bago\\b)[^.;!?]){0,30}?\\b${WHEN_RECENT})\\b`;
 const OLD_INJURY = new RegExp(
-  `^(?!.*${RECENT}).*\\b(?:years? ago|years? after|(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|(?:back )?in (?:the )?(?:19\\d\\d|20[01]\\d)|when i was (?:a )?(?:\\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\\b`,
+  `^(?!.*${RECENT_EVENT}).*\\b(?:years? ago|years? after|(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|(?:back )?in (?:the )?(?:19\\d\\d|20[01]\\d)|when i was (?:a )?(?:\\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\\b`,
 );
 
 export const accidentFall: RedFlagConcept = {

@@ -6,7 +6,8 @@ import { alt, rx, followedBy, together, type RedFlagConcept } from './words.js';
  * up stiff is not being woken by the pain.
  */
 /** "in the early hours (of the morning)", not "in the early hours of my shift". */
-const EARLY_HOURS = 'in the (?:wee|small|early) hours(?! of (?:my|the|a|his|her|our|their) (?!morning|night)[^ .;!?]+)';
+const EARLY_HOURS =
+  'in the (?:wee|small|early) hours(?! of (?:my|the|a|his|her|our|their) (?:shift|run|race|workout|session|job|work ?day))';
 const NIGHT = alt(
   'at night',
   'in the night',
