@@ -392,6 +392,8 @@ const DENIED = [
   'had an accident in 2018 and just recently my back got worse',
   'i was in a car accident 3 years ago, this morning my back locked up',
   'i was in a car accident years ago and my back hurts today',
+  'the pain in my lower back goes down to my leg',
+  'I woke up crying this morning, my back hurts',
   'my lower back hurts when I take the washing out of the tumble dryer',
   'how can I sleep better so I do not wake up with back pain',
   'does crossing my legs cause hip pain',
@@ -521,6 +523,12 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   ['fell off my horse last weekend, chronic back pain before that', 'accident-or-fall'],
   ['car hit me yesterday and my back hurts', 'accident-or-fall'],
   ['back pain is worse in the early hours of the day', 'night-or-rest'],
+  // Batch 7 of real messages (tests/fixtures/real/dev.tsv).
+  ['no over-the-counter pain killers help, it radiates to my sides and down to my legs', 'both-legs'],
+  [
+    'Many nights I woke up crying and unable to move, in pain. My lower back is the problem.',
+    'pain-at-night',
+  ],
   ['my lower back gets really bad after running, and begins to spike down my legs when sitting', 'both-legs'],
   [
     'It is a low back pain radiating into my hips. It comes on mainly in the early hours of the morning.',

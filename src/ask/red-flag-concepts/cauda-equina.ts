@@ -240,6 +240,8 @@ const BOTH_LEG_SIGNS = rx(
   together(BOTH_LEGS, LEG_WEAK, 6),
   `\\b${alt('(?:my|his|her|both) legs', 'back and legs', 'legs and back')} (?:are |were |is |have been |also |so |very |really )*${alt('painful', 'hurt', 'hurts', 'hurting', 'aching', 'ache', 'throbbing', 'in agony')}\\b`,
   `\\bpains? in (?:my|his|her|both) legs\\b`,
+  // "radiates to my sides and down to my legs"
+  `\\bdown (?:to|into) (?:both |my |his |her )legs\\b`,
   // "begins to spike down my legs", "shoots down the back of both legs"
   `\\b${alt('shoots?', 'shooting', 'shot', 'spikes?', 'spiking', 'goes', 'going', 'went', 'runs?', 'running', 'ran', 'travels?', 'travell?ing', 'radiates?', 'radiating', 'spreads?', 'spreading', 'moves?', 'moving', 'burns?', 'burning')} down (?:the backs? of )?(?:my|his|her|both) legs\\b`,
   together(SURELY_BOTH, alt('pain', 'pains', 'hurts?', 'hurting', 'aches?', 'aching', 'agony'), 8),

@@ -217,6 +217,8 @@ export const nightOrRest: RedFlagConcept = {
         // "it didn't matter if I was active or still"
         `\\b(?:matter|whether|weather|hurts?|aches?|pain) (?:if |whether |when |while )?(?:i am |im |i was |i )?(?:active|moving|walking) or (?:still|resting|at rest)\\b`,
         `\\bespecially (?:when |while )?(?:sleeping|trying to sleep|at night|in bed|lying down)\\b`,
+        // "Many nights I woke up crying and unable to move, in pain"
+        `\\b(?:many|most|some|every|each) nights? (?:i |he |she |we )?(?:would )?(?:woke|wake|wakes|woken|waking) up\\b`,
       ),
       context: 'long',
       // A clause that asks why or what helps ("why does my hip hurt at night?") and a sentence about
