@@ -66,7 +66,7 @@ export const SEARCH_WEIGHT = 2;
  * Chosen by cross-validation on the development split: the highest threshold with the best red-flag
  * recall (tests/fixtures/real/README.md).
  */
-export const URGENT_PROBABILITY = 0.35;
+export const URGENT_PROBABILITY = 0.3;
 
 let committed: Classifier | undefined;
 /**
