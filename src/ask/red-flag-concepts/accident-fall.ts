@@ -15,10 +15,12 @@ const NOT_A_PERSON =
 const WHEN_RECENT =
   '(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening|week|weekend)|last (?:week|weekend|month)|the other day|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:a|an|one|two|three|few|couple of|\\d+) (?:hours?|days?|weeks?) ago)';
 /**
- * "I feel like I was hit by a truck" is how the pain feels, not an accident, unless the sentence says
- * when it happened ("it looks like I was run over by a car yesterday").
+ * After `word` ("run", "hit"): "I feel like I was hit by a truck" is how the pain feels, not an
+ * accident, unless the sentence says when it happened ("it looks like I was run over by a car
+ * yesterday"). Checked after the word, so the look back runs only where the word is.
  */
-const FIGURATIVE = `(?:(?<!\\b(?:feels?|felt|feeling|looks?|looked|looking) (?:like|as if|as though) (?:(?:i|id|ive|im|you|someone|somebody) )?(?:(?:was|got|had|have|been|just|d|has|ve) ){0,2})|(?=[^.;!?]*\\b${WHEN_RECENT}\\b))`;
+const notFigurative = (word: string): string =>
+  `(?:(?<!\\b(?:feels?|felt|feeling|looks?|looked|looking) (?:like|as if|as though) (?:(?:i|id|ive|im|you|someone|somebody) )?(?:(?:was|got|had|have|been|just|d|has|ve) ){0,2}${word})|(?=[^.;!?]*\\b${WHEN_RECENT}\\b))`;
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
 const FALL = alt(
   // Nor the season: "in the fall", "since last fall", "this fall I started ...", "the fall of 2006";
@@ -44,11 +46,11 @@ const FALL = alt(
   'tumbled',
   '(?:a|my|the|his|her|nasty|bad|big|little|small|slight) (?:(?:little|small|nasty|bad|big) )?tumble (?:down|off|from|onto|over)',
   'tumble (?:down|off|from) (?:the |a |some |my |our )?(?:stairs|steps|staircase|hill|ladder|bank|slope|escalator)',
-  `${FIGURATIVE}(?:run|ran) over by (?:a |the |an )?(?:[^ .;!?]+ )?(?:car|bus|van|lorry|truck|bike|vehicle|tractor)`,
+  `(?:run|ran)${notFigurative('(?:run|ran)')} over by (?:a |the |an )?(?:[^ .;!?]+ )?(?:car|bus|van|lorry|truck|bike|vehicle|tractor)`,
   'collision',
   'accident',
   'knocked (?:down|over|off)',
-  `${FIGURATIVE}hit by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)`,
+  `hit${notFigurative('hit')} by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)`,
   '(?:(?:a|the|that|this|some) )?(?:car|bus|van|lorry|truck|bike|motorbike|vehicle|cyclist) (?:hit|struck|knocked) (?:me|him|her|us)',
   '(?:plowed|ploughed|rammed|smashed|slammed|crashed) into (?:the back of |the side of )?(?:me|us|(?:my|our|his|her) (?:[^ .;!?]+ ){0,2}(?:car|van|truck|bike|motorbike|motorcycle|vehicle|scooter))',
   'thrown (?:off|from)',

@@ -1,6 +1,7 @@
 import { alt, rx, together, type RedFlagConcept } from './words.js';
 
-const LOWER_BEFORE = '(?<!\\blow(?:er)? (?:to )?)';
+/** Checked after `word`, so the look back runs only where the word is. */
+const notLower = (word: string): string => `(?<!\\blow(?:er)? (?:to )?${word})`;
 
 /** Pain at the top of the back rather than the lower back (red-flags.md, urgent tier): upper, mid or thoracic back, the shoulder blades. */
 export const upperBack: RedFlagConcept = {
@@ -12,7 +13,7 @@ export const upperBack: RedFlagConcept = {
       sign: 'pain at the top of the back',
       pattern: rx(
         // "lower mid back" and "lower to mid back" are the lower back's upper end, not its top.
-        `\\b${alt('top', 'upper', 'high', 'higher', `${LOWER_BEFORE}mid`, `${LOWER_BEFORE}middle`)} (?:part |up )?(?:of |in )?(?:my |the |his |her |their )?(?:(?:left|right) (?:side (?:of )?(?:my |the |his |her )?)?)?(?:back|spine)\\b`,
+        `\\b${alt('top', 'upper', 'high', 'higher', `mid${notLower('mid')}`, `middle${notLower('middle')}`)} (?:part |up )?(?:of |in )?(?:my |the |his |her |their )?(?:(?:left|right) (?:side (?:of )?(?:my |the |his |her )?)?)?(?:back|spine)\\b`,
         `\\b(?:between|under|underneath|below|beneath|on|in|around) (?:my |the |both )?(?:left |right )?shoulder ?blades?\\b`,
         `\\bshoulder ?blades?\\b`,
         `\\bscapula\\b`,
