@@ -121,7 +121,6 @@ export function ask(question: string, model?: Classifier): AskResult {
   // (tests/fixtures/real/README.md).
   const classifier = model ?? topicModel();
   const learnt = rankStory(specific, classifier, classifier.read(words).logScores);
-  const alarm = scan.tier === 'emergency' || scan.tier === 'urgent';
   let ranking = scores.map((s) => s.topic);
   if (confident) {
     // A question the search is sure of, but which real questions say is out of scope ("dull knee
@@ -135,7 +134,7 @@ export function ask(question: string, model?: Classifier): AskResult {
     ranking = reorder(ranking, learnt);
   }
 
-  if (alarm) {
+  if (scan.tier === 'emergency' || scan.tier === 'urgent') {
     ranking = withFirst('urgent', ranking);
   } else if (scan.tier === 'gp') {
     const strong = scan.findings.some((f) => f.strength === 'strong');
@@ -152,9 +151,8 @@ export function ask(question: string, model?: Classifier): AskResult {
   } else if (!confident) {
     // The search found no topic for sure, but real questions worded like this one had one. Not for
     // two or three words ("my back"), too few to go on; nor for a question that asks for a kind in
-    // general ("what causes back pain", "what treatments are there": that kind is offered, not one of
-    // its topics as the answer); nor
-    // for another body part ("wrist pain from typing").
+    // general ("what causes back pain", "what treatments are there": that kind is offered, not one
+    // of its topics as the answer); nor for another body part ("wrist pain from typing").
     const [first] = learnt;
     if (first !== undefined && isTopic(first) && countWords(words) >= LEARNT_ANSWER_WORDS) {
       const asksForKind = scores.some((s) => s.kindOnly);

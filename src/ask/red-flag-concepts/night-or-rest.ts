@@ -1,13 +1,13 @@
 import { alt, rx, followedBy, together, type RedFlagConcept } from './words.js';
 
+/** "in the early hours (of the morning)", not "in the early hours of my shift". */
+const EARLY_HOURS =
+  'in the (?:wee|small|early) hours(?! of (?:my|the|a|his|her|our|their) (?:shift|run|race|workout|session|job|work ?day))';
 /**
  * Pain that does not improve with rest or is worse at night (red-flags.md, urgent tier). Pain "at
  * night" alone is not worse at night ("best sleeping position for hip pain at night"), and waking
  * up stiff is not being woken by the pain.
  */
-/** "in the early hours (of the morning)", not "in the early hours of my shift". */
-const EARLY_HOURS =
-  'in the (?:wee|small|early) hours(?! of (?:my|the|a|his|her|our|their) (?:shift|run|race|workout|session|job|work ?day))';
 const NIGHT = alt(
   'at night',
   'in the night',
