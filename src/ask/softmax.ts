@@ -144,7 +144,10 @@ export interface SoftmaxOptions {
   readonly l2: number;
   readonly epochs: number;
   readonly rate: number;
-  /** Features seen in fewer training messages are left out. */
+  /**
+   * Features seen in fewer training messages are left out: rarer ones are noise, and with them the
+   * committed model grew past the 100 ms /ask may take to load (tests/fixtures/real/README.md).
+   */
   readonly minDocs: number;
 }
 
@@ -153,7 +156,7 @@ export const DEFAULT_SOFTMAX: SoftmaxOptions = {
   l2: 1e-4,
   epochs: 60,
   rate: 0.5,
-  minDocs: 2,
+  minDocs: 3,
 };
 
 export interface SoftmaxModel {
