@@ -6,6 +6,18 @@ import { alt, rx, together, type RedFlagConcept } from './words.js';
  * temperature, a hot swollen joint) but not the diagnosis itself, so the finding names no sign: the
  * reply asks the reader to check the signs it lists, as the learnt safety net's does.
  */
+/** Infections of the spine named on their own: they say where they are. */
+const SPINE_INFECTION = alt(
+  'discitis',
+  'diskitis',
+  'spondylodiscitis',
+  'vertebral osteomyelitis',
+  'epidural abscess',
+  'spinal abscess',
+  'psoas abscess',
+  'paraspinal abscess',
+  'potts disease',
+);
 const INFECTION = alt(
   'infections?',
   'infected',
@@ -54,14 +66,12 @@ export const infection: RedFlagConcept = {
         // Up to six words apart, either way: "has spread to my spine", "my prosthetic hip joint has an infection".
         together(INFECTION, WHERE, 6, ANOTHER_THOUGHT),
         `\\bseptic (?:arthritis|hip|joint)\\b`,
-        // Infections of the spine named on their own.
-        `\\b${alt('discitis', 'diskitis', 'spondylodiscitis', 'vertebral osteomyelitis', 'epidural abscess', 'spinal abscess', 'psoas abscess', 'paraspinal abscess', 'potts disease')}\\b`,
+        `\\b${SPINE_INFECTION}\\b`,
         `\\b(?:infection|abscess|pus) (?:in|of|on) (?:my |the |his |her )?(?:lower |upper |mid )?back\\b`,
         `\\bback (?:surgery |operation )?(?:wound |incision |scar )?(?:is|was|got|has got|has become) infected\\b`,
       ),
       context: 'always',
-      about:
-        /\b(?:discitis|diskitis|spondylodiscitis|osteomyelitis|epidural abscess|spinal abscess|psoas abscess|paraspinal abscess|potts disease)\b/,
+      about: new RegExp(`\\b(?:${SPINE_INFECTION}|osteomyelitis)\\b`),
       // A test that found no infection, or an infection ruled out, is no infection.
       unlessSentence:
         /\b(?:negative for (?:an? )?infection|(?:ruled out|no signs? of|clear of) (?:an? )?infection|infection (?:was |has been |is )?ruled out)\b/,
