@@ -442,6 +442,9 @@ const DENIED = [
   'an infection in my ear since hip surgery',
   'my hips and infections keep bothering me',
   'next fall I want to start running, my hip is fine now',
+  'what worries me is the high likelihood of getting a fractured femur during my hip replacement',
+  'I am scared of breaking my hip again',
+  'my back hurts from the waist down when I stand',
 ];
 
 /** Wordings from real messages, each with the rule that must find it (not just some rule of its tier). */
@@ -538,6 +541,21 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   [
     'a burning pain in my back in the night, with a high fever and shaking chills, for two days now and not getting any better since Monday',
     'fever',
+  ],
+  // Dev misses of the December 3 sixth session: the whole lower body, a broken bone in the hip, a knee landing.
+  [
+    'I felt a lot of pain in the lower limbs. I could not feel the lower portion of my body and had to call someone.',
+    'both-legs',
+  ],
+  ['went numb from the waist down and my back is killing me', 'both-legs'],
+  ['weakness in the lower half of my body since this morning, back pain too', 'both-legs'],
+  ['my back hurts and I cant feel anything below my waist', 'both-legs'],
+  ['"It looks to me that you may have broken a bone in your hip," my physician said.', 'cannot-bear-weight'],
+  ['my mum fractured the neck of femur last week', 'cannot-bear-weight'],
+  ['she broke her thigh bone when she fell', 'cannot-bear-weight'],
+  [
+    'I wiped out and landed hard on my knee and hip, and realized I could not move my left leg',
+    'accident-or-fall',
   ],
 ];
 

@@ -66,7 +66,7 @@ const FALL = alt(
   'crashing (?:down|into)',
   'went airborne',
   'came off (?:my |the |a |his |her |their |our )?(?:horse|bike|motorbike|motorcycle|ladder|scooter)',
-  `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:back|hip|hips|tailbone|tail bone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees|head|neck)`,
+  `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:back|hip|hips|tailbone|tail bone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees?|head|neck)`,
 );
 
 /**

@@ -194,6 +194,10 @@ const BOTH_LEGS = alt(
   'bilateral',
   'either leg',
   'each leg',
+  // The whole lower body: "from the waist down", "the lower half of my body".
+  '(?:from )?(?:the|my|his|her) (?:waist|hips) down',
+  'below (?:the|my|his|her) waist',
+  '(?:the )?(?:lower|bottom) (?:half|portion|part) of (?:my|his|her|the) body',
 );
 const LEG_WEAK = alt(
   NUMB,

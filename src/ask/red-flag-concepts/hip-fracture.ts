@@ -30,9 +30,12 @@ export const hipFracture: RedFlagConcept = {
           ),
           4,
         ),
-        `\\b${alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked')} (?:my |his |her |their |a |the )?(?:left |right )?hip\\b`,
+        `\\b${alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked')} (?:my |his |her |their |your |a |the )?(?:left |right )?${alt('hip', 'hip bone', '(?:a )?bone in (?:my |his |her |their |your |the )?hip', 'neck of (?:the |my |his |her )?femur', 'femur', 'thigh ?bone')}\\b`,
         `\\bhip (?:is |was |has been )?(?:broken|fractured|fracture)\\b`,
       ),
+      // A break feared is not a break: "the risk of a fractured femur during the surgery".
+      unlessBefore:
+        /\b(?:risks?|chances?|likelihood|afraid|scared|fears?|feared|danger|prevent|avoid|worried about)\b(?: [^ ]+){0,3}$/,
     },
   ],
 };
