@@ -18,7 +18,14 @@ const BY_TOPIC: Record<Exclude<TopicId, 'urgent'>, readonly string[]> = {
   'tip:heat-ice': ['hot water bottle or ice pack for my hip', 'does heat help sciatica'],
   'tip:physical-therapy': ['would physiotherapy help my back'],
   'tip:alternative-therapies': ['does acupuncture help hips', 'is a chiropractor worth it for my back'],
-  'treatment:medications': ['what painkillers help back pain', 'can I take naproxen for my hip'],
+  'treatment:medications': [
+    'what painkillers help back pain',
+    'can I take naproxen for my hip',
+    // A drug named by its own name, generic or brand, and nothing else.
+    'Are there any side affects from using Robaxin?',
+    'is gabapentin good for sciatica',
+    'Cyclobenzaprine?',
+  ],
   'treatment:injections': ['what is a cortisone shot', 'steroid jab in the hip'],
   'treatment:surgery': ['when is a hip replacement needed', 'is spinal surgery worth it'],
   'treatment:physical-therapy': ['physical therapist for hip pain'],
