@@ -70,6 +70,22 @@ function endsClause(token: string): boolean {
   return isClauseBreak(token) || CLAUSE_WORDS.has(token);
 }
 
+/**
+ * Whether a finding that spans clauses ends in a denial of its own: "hip hurts after running but no
+ * swelling", "my legs are fine, no numbness or weakness". A negation that opens a clause inside the
+ * match (after a comma or a contrast word) reaches the match's end when no clause break lies between.
+ * Only such an opening counts: "could not make it to the toilet" and "my bum has no feeling" keep
+ * their sign.
+ */
+export function endsDenied(words: readonly string[], start: number, end: number): boolean {
+  for (let i = end - 2; i > start; i--) {
+    const w = words[i] ?? '';
+    if (endsClause(w)) return false;
+    if (NEGATION_CUES.has(w) && !isPseudo(words, i) && endsClause(words[i - 1] ?? '')) return true;
+  }
+  return false;
+}
+
 /** Whether the finding at tokens [start, end) is negated by its clause. */
 export function isNegated(words: readonly string[], start: number, end: number): boolean {
   for (let i = start - 1; i >= Math.max(0, start - CUE_REACH); i--) {

@@ -7,13 +7,17 @@ import {
   type Entry,
   type RedFlagTierId,
 } from '../../content/index.js';
-import { isNegated } from './negation.js';
+import { endsDenied, isNegated } from './negation.js';
 import {
   BACK_OR_HIP,
   COMBINED_RULES,
   EVERYDAY_WORDS,
   LONG_MESSAGE_WORDS,
   RED_FLAG_RULES,
+  AGAIN,
+  OVER,
+  PAST,
+  STILL,
   SAFETY_WORDS,
   type RedFlagRule,
 } from './red-flag-concepts/index.js';
@@ -121,13 +125,33 @@ function inContext(rule: RedFlagRule, text: string, wordCount: number): boolean 
   return BACK_OR_HIP.test(text) || (rule.about?.test(text) ?? false);
 }
 
+/** A sign asked about in case it ever comes: "if my back pain ever came with a numb bum, is that A&E?" */
+const HYPOTHETICAL = /\b(?:if(?: [^ ]+){0,8} ever|what if|just in case)\b/;
+
+/** Whether the finding at tokens [start, end) is a past episode that is over (see PAST in words.ts). */
+function pastAndOver(words: readonly string[], start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(words[from - 1] ?? '')) from--;
+  let to = end;
+  while (to < words.length && !SENTENCE_END.test(words[to] ?? '')) to++;
+  const after = words.slice(end, to).join(' ');
+  const over = OVER.exec(after);
+  if (!over) return false;
+  const between = after.slice(0, over.index);
+  if (STILL.test(between)) return false;
+  if (!PAST.test(`${words.slice(from, end).join(' ')} ${between}`)) return false;
+  return !AGAIN.test(`${after.slice(over.index)} ${words.slice(to).join(' ')}`);
+}
+
 /** Whether any match of the rule stands: not negated, not excused by its clause or sentence. */
 function ruleFires(rule: RedFlagRule, text: string, words: readonly string[], wordCount: number): boolean {
   if (rule.anchors && !rule.anchors.some((a) => text.includes(a))) return false;
   for (const m of text.matchAll(rule.pattern)) {
     const start = tokenIndex(text, m.index);
     const end = start + m[0].split(' ').length;
-    if (isNegated(words, start, end)) continue;
+    if (isNegated(words, start, end) || endsDenied(words, start, end)) continue;
+    if (!rule.history && pastAndOver(words, start, end)) continue;
+    if (HYPOTHETICAL.test(clauseBefore(words, start))) continue;
     if (rule.unlessBefore?.test(clauseBefore(words, start))) continue;
     if (rule.unlessSentence?.test(sentenceAround(words, start, end))) continue;
     return inContext(rule, text, wordCount);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { redFlagTiers, TIER_ORDER } from '../../content/index.js';
 import { COMBINED_RULES, RED_FLAG_RULES } from '../../src/ask/red-flag-concepts/index.js';
 import { contentSign, repairSafetyWords, scanSafety } from '../../src/ask/red-flags.js';
+import { ask } from '../../src/ask/answer.js';
 import { normalizeQuestion } from '../../src/ask/text.js';
 
 function scan(question: string) {
@@ -557,6 +558,16 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
     'I wiped out and landed hard on my knee and hip, and realized I could not move my left leg',
     'accident-or-fall',
   ],
+  // A past episode that is over does not count (see the probe below); these are not over.
+  ['had surgery in 2015, been fine since, but now my bum is numb and my back hurts', 'saddle-numbness'],
+  ['had saddle numbness in 2015, fully recovered. Now it has come back with my back pain', 'saddle-numbness'],
+  ['had breast cancer in 2015, all clear since, now new back pain', 'cancer'],
+  [
+    'years ago my back pain woke me in the night, physio fixed it, but now it wakes me again',
+    'night-or-rest',
+  ],
+  // A denial that opens a clause reaches only its clause.
+  ['no fever, but my hip is hot and swollen', 'hot-swollen'],
 ];
 
 /** Real messages that name a red-flag word but are not about the back or hip (red-flags.md: "back pain with ..."). */
@@ -616,4 +627,35 @@ describe('self-harm detector', () => {
     'I am not suicidal, just fed up with sciatica',
     'can I die from sciatica',
   ])('"%s" is not', (q) => expect(scan(q).selfHarm).toBe(false));
+});
+
+/**
+ * A probe of every emergency and urgent sign in the words people use on Discord (slang, typos,
+ * non-native English, a parent or an elderly relative, long stories), written for these tests by a
+ * helper who had not seen the detector: 10 that tell the sign and 4 that do not per sign. `either`
+ * marks a general question about a sign ("is a hot swollen hip always an infection?"), for which the
+ * warning signs are a fair answer.
+ */
+const PROBE = readFileSync(resolve(import.meta.dirname, '../fixtures/red-flag-probe.tsv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter(Boolean)
+  .map((line) => line.split('\t') as [string, 'flag' | 'quiet' | 'either', string, string]);
+
+describe('red-flag probe (tests/fixtures/red-flag-probe.tsv)', () => {
+  it.each(PROBE.filter(([, expect]) => expect === 'flag'))(
+    '"%s" leads with the warning signs (%s, %s, %s)',
+    (text) => {
+      expect(ask(text).ranking[0]).toBe('urgent');
+    },
+  );
+
+  // The learnt safety net may still lead with the warning signs for some of these (it reads words,
+  // not tense): the concepts must not.
+  it.each(PROBE.filter(([, expect]) => expect === 'quiet'))(
+    '"%s" is no emergency or urgent sign for the concepts (%s, %s, %s)',
+    (text) => {
+      expect(scan(text).findings.filter((f) => f.tier !== 'gp')).toEqual([]);
+    },
+  );
 });

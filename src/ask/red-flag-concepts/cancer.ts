@@ -99,6 +99,7 @@ export const cancer: RedFlagConcept = {
       pattern: rx(`\\b${CANCER}\\b`),
       unlessBefore: /\bfamily history\b/,
       context: 'always',
+      history: true,
     },
     {
       // "I'm in remission": said of cancer unless another illness is named.
@@ -109,6 +110,7 @@ export const cancer: RedFlagConcept = {
       unlessMessage:
         /\b(?:lupus|crohns?|colitis|arthritis|psoriasis|eczema|depression|multiple sclerosis|addiction)\b/,
       context: 'always',
+      history: true,
     },
   ],
 };

@@ -45,6 +45,8 @@ const SADDLE = alt(
   'scrotum',
   'labia',
   'nether parts',
+  'taint',
+  'gooch',
   'arse(?: cheeks?)?',
   'ass cheeks?',
   'the ass',
@@ -59,7 +61,7 @@ const ELSEWHERE =
   'from|down|into|to|leg|legs|foot|feet|toes?|knee|knees|calf|calves|ankle|shin|arm|arms|hand|hands|fingers?|face|but|however|although';
 const SADDLE_NUMB = rx(
   `\\b${NUMB}${NUMB_LINK} ${SADDLE}\\b`,
-  together(SADDLE_FIRST, NUMB, 6, ELSEWHERE),
+  together(SADDLE_FIRST, NUMB, 8, ELSEWHERE),
   `\\bsaddle (?:numbness|anaesthesia|anesthesia)\\b`,
   followedBy(NUMB, `(?:when|while|after) (?:i )?wip(?:e|ing)`, 4),
   followedBy(`(?:when|while|after) (?:i )?wip(?:e|ing)`, NUMB, 4),
@@ -69,6 +71,7 @@ const SADDLE_NUMB = rx(
     6,
   ),
   `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not')} feel (?:the )?(?:toilet paper|tissue|loo roll|my ?self (?:wipe|pee|wee|pass urine|pass water|go))\\b`,
+  followedBy(alt('toilet paper', 'tissue', 'loo roll', 'wiping'), 'feels? like nothing', 6),
 );
 
 const PEE = alt(
@@ -166,11 +169,13 @@ const BLADDER_BOWEL = rx(
     alt('urine', 'pee', 'wee', 'poo', 'poop', 'it in', 'myself', 'toilet', 'bowels?', 'bladder'),
     3,
   ),
-  `\\b${alt('wet', 'wetting', 'peeing', 'weeing', 'pooing', 'pooping', 'pissing', 'peed', 'pooed', 'pooped', 'soiled', 'soiling', 'pissed', 'weed')} (?:my ?self|him ?self|her ?self|the bed|(?:my|his|her) (?:pants|trousers|underwear|knickers))\\b`,
+  `(?<!\\b(?:nearly|almost) )\\b${alt('wet', 'wetting', 'peeing', 'weeing', 'pooing', 'pooping', 'pissing', 'peed', 'pooed', 'pooped', 'soiled', 'soiling', 'pissed', 'weed')} (?:my ?self|him ?self|her ?self|the bed|(?:my|his|her) (?:pants|trousers|underwear|knickers))\\b`,
   `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'dont', 'do not', 'didnt', 'unable to')} (?:tell|feel|know|sense) when (?:i )?(?:need|needed|have|had|want|wanted) (?:to (?:pee|wee|go|poo|urinate)|a (?:pee|wee|poo|poop))\\b`,
   followedBy(TROUBLE, alt('toilet', 'loo', 'bathroom'), 3),
   `\\b(?:couldnt|could not|cant|cannot|didnt|did not) make it to the (?:toilet|loo|bathroom)\\b`,
   followedBy(PEE, `(?:unless|until) i (?:push|strain|press)`, 3),
+  `\\b${PEE}(?: a bit| a little| myself)? without (?:meaning|wanting|trying|realising|realizing|noticing|knowing) to\\b`,
+  `\\b(?:an|an? little|an? small|another) accidents? in (?:my|his|her) (?:pants|trousers|underwear|knickers|nappy|bed)\\b`,
   // Changed flow in everyday words: "my pee dribbles", "wee is weird", "I keep leaking".
   followedBy(PEE, alt('dribbl(?:e|es|ing)', 'weird', 'strange', 'odd', 'different', 'slow', 'weaker'), 4),
   `\\b(?:keep|keeps|kept|been|started|start|always|now) (?:on )?(?:leaking|dribbling)\\b`,

@@ -21,6 +21,8 @@ const CHEST_PAIN = alt(
   'squeezing',
   'stabbing',
   'paining',
+  'heavy',
+  'heaviness',
 );
 
 export const chestPain: RedFlagConcept = {
@@ -38,6 +40,7 @@ export const chestPain: RedFlagConcept = {
           6,
         ),
         near(alt('sternum', 'breastbone', 'breast bone'), CHEST_PAIN, 4),
+        `\\b(?:behind|under|in) (?:my |the )?(?:sternum|breastbone|breast bone)\\b`,
         `\\bthrough (?:my |the )?chest\\b`,
         `\\bchest ?pains?\\b`,
         `\\bheart attack\\b`,

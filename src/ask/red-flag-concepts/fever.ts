@@ -38,6 +38,8 @@ const FEVER = alt(
   'freezing(?! cold (?:water|pack))',
   '(?:9|10)\\d(?: \\d)? ?(?:f|degrees)',
   '3[89](?: \\d)? ?(?:c|degrees)',
+  // "temp is 39.2", "temperature of 101"
+  'temp(?:erature)? (?:is|was|of|at|hit|reads|reading)(?: about| around| over| nearly)? (?:3[89]|(?:9|10)\\d)',
 );
 
 export const fever: RedFlagConcept = {

@@ -13,7 +13,7 @@ export const hipFracture: RedFlagConcept = {
       tier: 'emergency',
       sign: 'a fall or injury after which you cannot stand',
       pattern: rx(
-        `\\b${CANT}(?: even| really)? ${alt('put (?:any )?weight (?:on|through)', 'bear (?:any )?weight', 'weight bear', 'take (?:any )?weight', 'stand on (?:it|my leg|that leg|the leg)')}\\b`,
+        `\\b${CANT}(?: even| really)? ${alt('put (?:any )?weight (?:on|through)', 'bear (?:any )?weight', 'weight bear', 'take (?:any )?weight', 'stand on (?:it|(?:my|that|the|his|her) (?:(?:left|right|bad|good) )?leg)')}\\b`,
         `\\b${alt('looks?', 'looking', 'seems?', 'appears?', 'now', 'suddenly')}${gap(2)} shorter\\b`,
         near(
           alt('leg', 'legs', 'foot', 'feet'),
@@ -35,7 +35,7 @@ export const hipFracture: RedFlagConcept = {
       ),
       // A break feared is not a break: "the risk of a fractured femur during the surgery".
       unlessBefore:
-        /\b(?:risks?|chances?|likelihood|afraid|scared|fears?|feared|danger|prevent|avoid|worried about)\b(?: [^ ]+){0,3}$/,
+        /\b(?:risks?|chances?|likelihood|afraid|scared|terrified|fears?|feared|danger|prevent|avoid|worried about|going to|gonna|might|in case)\b(?: [^ ]+){0,6}$/,
     },
   ],
 };

@@ -39,6 +39,11 @@ export const jointInfection: RedFlagConcept = {
       pattern: rx(
         together(SWOLLEN, JOINT, 10),
         near(COLOUR, JOINT, 4),
+        near(
+          JOINT,
+          alt('red and hot', 'hot and red', 'big and red', 'big and hot', 'ballooned', 'blew up', 'blown up'),
+          6,
+        ),
         `\\b(?:sudden|suddenly|immediately)${'(?: [^ .;!?]+){0,4}'} pain in (?:my |the )?(?:left |right )?${OTHER_JOINT}\\b`,
         `\\b(?:woke|wake|waking) up with${'(?: [^ .;!?]+){0,3}'} pain in (?:my |the )?(?:left |right )?${OTHER_JOINT}\\b`,
       ),

@@ -19,6 +19,8 @@ const LUMP = alt(
   'deformed',
   'misshapen',
   'sticking out',
+  'sticks out',
+  '(?:hard |small |little )?ball under (?:the |my )?skin',
   'bulge (?:on|in) my',
 );
 
@@ -41,9 +43,10 @@ export const lumpOrShape: RedFlagConcept = {
             'crooked',
             'curved',
             'curving',
-            'bent',
+            // Not the figure of speech "bent out of shape".
+            'bent(?! out of shape)',
             '(?:a )?(?:different|funny|odd|weird|strange|new) shape',
-            'out of shape',
+            '(?<!bent )out of shape',
             'twisted',
             'lopsided',
           ),

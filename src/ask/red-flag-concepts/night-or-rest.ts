@@ -25,6 +25,7 @@ const NIGHT = alt(
   EARLY_HOURS,
   'trying to sleep',
   'at bedtime',
+  '(?:lying|laying) (?:still|in bed)',
 );
 const WORSE = alt(
   'worse',
@@ -48,7 +49,7 @@ const WORSE = alt(
   'mainly',
 );
 const NOT_EASED = alt(
-  '(?:doesnt|does not|dont|do not|isnt|is not|not|never|no|wont|will not|hasnt|has not|without)(?: get(?:ting)?| got| seem to| really| any| much)? (?:better|improv(?:e|es|ing|ed|ement)|eas(?:e|es|ing|ed)|go away|goes away|settle|settles|settling|help|helps|helping|relief|difference|stop|stops)',
+  '(?:doesnt|does not|dont|do not|isnt|is not|not|never|no|wont|will not|hasnt|has not|havent|have not|without)(?: get(?:ting)?| got| seem to| really| any| much){0,2} (?:better|beter|improv(?:e|es|ing|ed|ement)|eas(?:e|es|ing|ed)|go away|goes away|settle|settles|settling|help|helps|helping|relief|difference|stop|stops)',
   'failed to help',
   'to no avail',
 );
@@ -155,7 +156,7 @@ export const nightOrRest: RedFlagConcept = {
           `(?:due to|because of|from|with) (?:the |severe |bad |terrible )?(?:\\w+ )?${PAIN}`,
           1,
         ),
-        `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'unable to', 'not able to', 'not being able to', 'struggle to', 'struggling to')} (?:get to |go to )?sleep\\b`,
+        `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'unable to', 'not able to', 'not being able to', 'struggle to', 'struggling to')} (?:get to |go to )?sleep(?! (?:at night |well )?(?:cos|cause|because|as|due to|with)(?: of)? (?:my |the |our |a )?(?:partner|husband|wife|baby|newborn|kids?|neighbou?rs?|noise|snor\\w*|insomnia|anxiety|stress|heat|caffeine))\\b`,
         followedBy(
           alt('hurts?', 'aches?', 'aching', 'pain', 'painful', 'throbs?', 'throbbing'),
           alt('all night', 'all through the night'),
@@ -169,6 +170,8 @@ export const nightOrRest: RedFlagConcept = {
         ),
         followedBy(NOT_EASED, REST, 4),
         followedBy(REST, NOT_EASED, 3),
+        // "been resting for 2 weeks like they said and my back pain hasnt got any better"
+        followedBy(alt('been resting', 'rested for', 'resting for', 'bed rest'), NOT_EASED, 12),
         `\\b(?:rest|resting) (?:and \\w+ )?(?:failed|fails) to help\\b`,
         `\\beven (?:when|while|at|if|after) (?:im |i am |i |i have |ive )?(?:rest|resting|rested|lying|lie|lay|laying|sitting still|not moving|asleep|sleeping)\\b`,
         `\\b(?:pain|hurts?|aches?) (?:at|while|during) rest\\b`,
@@ -202,6 +205,8 @@ export const nightOrRest: RedFlagConcept = {
             'when (?:i )?(?:go|went|get|got) to bed',
           ),
           6,
+          // "fine at night and when I rest, only hurts when I lift": the pain is elsewhere.
+          'only',
         ),
         followedBy(
           PAIN_FELT,
@@ -211,11 +216,13 @@ export const nightOrRest: RedFlagConcept = {
         // Rest that brings the pain, not rest that eases it ("when I rest the pain goes away").
         `${followedBy(
           `(?:when|while|if|once) (?:i |im |i am )?(?:stop (?:to )?|sit down (?:to )?|try to )?(?:relax|relaxing|rest|resting|sit still|sitting still|lie still|lying still|keep still|keeping still)`,
-          PAIN_FELT,
+          // "when I rest, only hurts when I lift": the pain is elsewhere.
+          `(?<!\\bonly )${PAIN_FELT}`,
           3,
         )}${EASED_AFTER}`,
         // "it didn't matter if I was active or still"
         `\\b(?:matter|whether|weather|hurts?|aches?|pain) (?:if |whether |when |while )?(?:i am |im |i was |i )?(?:active|moving|walking) or (?:still|resting|at rest)\\b`,
+        `\\b(?:constant|constantly|non ?stop|all the time)(?: ,)? (?:day and night|night and day|24 7)\\b`,
         `\\bespecially (?:when |while )?(?:sleeping|trying to sleep|at night|in bed|lying down)\\b`,
         // "Many nights I woke up crying and unable to move, in pain"
         `\\b(?:many|most|some|every|each) nights? (?:i |he |she |we )?(?:would )?(?:woke|wake|wakes|woken|waking) up\\b`,

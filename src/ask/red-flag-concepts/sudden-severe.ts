@@ -7,7 +7,7 @@ export const suddenSevere: RedFlagConcept = {
     {
       id: 'sudden-severe',
       tier: 'emergency',
-      anchors: ['sudden', 'nowhere', 'no where', 'blue', 'warning', 'came on', 'wak', 'woke'],
+      anchors: ['sudden', 'nowhere', 'no where', 'blue', 'warning', 'came on', 'wak', 'woke', 'random'],
       sign: 'sudden severe hip pain with no injury',
       pattern: rx(
         near(
@@ -15,7 +15,7 @@ export const suddenSevere: RedFlagConcept = {
           alt(SEVERE, '10 10', '10 out of 10', 'stabbing', 'worst (?:pain )?(?:ever|of my life)'),
           5,
         ),
-        `\\b(?:woke|wake|waking) up with (?:a |an )?(?:sudden |sharp |severe |stabbing |excruciating |terrible |horrible |agonising |agonizing )(?:pain (?:deep )?in (?:my |the )?(?:left |right )?(?:hips?|groin)|(?:left |right )?(?:hip|groin) pain)\\b`,
+        `\\b(?:woke|wake|waking) up(?: [^ .;!?]+){0,3} with (?:a |an |the )?(?:sudden |sharp |severe |stabbing |excruciating |terrible |horrible |agonising |agonizing |worst |bad )(?:[^ .;!?]+ )?(?:pain (?:deep )?in (?:my |the )?(?:left |right )?(?:hips?|groin)|(?:left |right )?(?:hip|groin) pain)\\b`,
       ),
       context: 'long',
       // The sign is sudden severe pain with no injury; a sudden injury is the accident's sign.

@@ -22,6 +22,8 @@ export const upperBack: RedFlagConcept = {
         `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
         `\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
         `\\bthoraco ?lumbar\\b`,
+        // "around where a bra strap sits"
+        `\\bbra (?:strap|line)\\b`,
         `\\bbetween (?:my |the |his |her |both )?shoulders\\b`,
         `\\bback (?:[^ .;!?]+ ){0,2}up top\\b`,
         // Where the ribs meet the spine is the top of the back: "near where my ribs meet my spine".
