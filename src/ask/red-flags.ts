@@ -7,17 +7,13 @@ import {
   type Entry,
   type RedFlagTierId,
 } from '../../content/index.js';
-import { endsDenied, isNegated } from './negation.js';
+import { AGAIN, endsDenied, isNegated, pastAndOver } from './negation.js';
 import {
   BACK_OR_HIP,
   COMBINED_RULES,
   EVERYDAY_WORDS,
   LONG_MESSAGE_WORDS,
   RED_FLAG_RULES,
-  AGAIN,
-  OVER,
-  PAST,
-  STILL,
   SAFETY_WORDS,
   type RedFlagRule,
 } from './red-flag-concepts/index.js';
@@ -125,38 +121,47 @@ function inContext(rule: RedFlagRule, text: string, wordCount: number): boolean 
   return BACK_OR_HIP.test(text) || (rule.about?.test(text) ?? false);
 }
 
-/** A sign asked about in case it ever comes: "if my back pain ever came with a numb bum, is that A&E?" */
-const HYPOTHETICAL = /\b(?:if(?: [^ ]+){0,8} ever|what if|just in case)\b/;
-
-/** Whether the finding at tokens [start, end) is a past episode that is over (see PAST in words.ts). */
-function pastAndOver(words: readonly string[], start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && !SENTENCE_END.test(words[from - 1] ?? '')) from--;
-  let to = end;
-  while (to < words.length && !SENTENCE_END.test(words[to] ?? '')) to++;
-  const after = words.slice(end, to).join(' ');
-  const over = OVER.exec(after);
-  if (!over) return false;
-  const between = after.slice(0, over.index);
-  if (STILL.test(between)) return false;
-  if (!PAST.test(`${words.slice(from, end).join(' ')} ${between}`)) return false;
-  return !AGAIN.test(`${after.slice(over.index)} ${words.slice(to).join(' ')}`);
+/** Where the token after the one at `charIndex` starts, or -1 at the last token. */
+function nextToken(text: string, charIndex: number): number {
+  const space = text.indexOf(' ', charIndex);
+  return space < 0 ? -1 : space + 1;
 }
 
-/** Whether any match of the rule stands: not negated, not excused by its clause or sentence. */
-function ruleFires(rule: RedFlagRule, text: string, words: readonly string[], wordCount: number): boolean {
+/**
+ * Whether any match of the rule stands: not negated, not over, not excused by its clause or
+ * sentence. After an excused match the search goes on from its second word, not its end, so a sign
+ * inside it still counts ("not my bum, my groin and inner thighs have gone numb").
+ */
+function ruleFires(
+  rule: RedFlagRule,
+  text: string,
+  words: readonly string[],
+  wordCount: number,
+  cameBack: () => boolean,
+): boolean {
   if (rule.anchors && !rule.anchors.some((a) => text.includes(a))) return false;
-  for (const m of text.matchAll(rule.pattern)) {
+  const { pattern } = rule;
+  pattern.lastIndex = 0;
+  let fires = false;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const start = tokenIndex(text, m.index);
     const end = start + m[0].split(' ').length;
-    if (isNegated(words, start, end) || endsDenied(words, start, end)) continue;
-    if (!rule.history && pastAndOver(words, start, end)) continue;
-    if (HYPOTHETICAL.test(clauseBefore(words, start))) continue;
-    if (rule.unlessBefore?.test(clauseBefore(words, start))) continue;
-    if (rule.unlessSentence?.test(sentenceAround(words, start, end))) continue;
-    return inContext(rule, text, wordCount);
+    const excused =
+      isNegated(words, start, end) ||
+      endsDenied(words, start, end) ||
+      (!rule.history && pastAndOver(words, start, end, cameBack)) ||
+      (rule.unlessBefore?.test(clauseBefore(words, start)) ?? false) ||
+      (rule.unlessSentence?.test(sentenceAround(words, start, end)) ?? false);
+    if (!excused) {
+      fires = inContext(rule, text, wordCount);
+      break;
+    }
+    const next = nextToken(text, m.index);
+    if (next < 0) break;
+    pattern.lastIndex = next;
   }
-  return false;
+  pattern.lastIndex = 0;
+  return fires;
 }
 
 /**
@@ -182,8 +187,10 @@ export function scanSafety(normalized: string, normalizedWords = tokens(normaliz
     });
   };
   const wordCount = countWords(words);
+  let again: boolean | undefined;
+  const cameBack = () => (again ??= AGAIN.test(text));
   for (const rule of RED_FLAG_RULES) {
-    if (ruleFires(rule, text, words, wordCount))
+    if (ruleFires(rule, text, words, wordCount, cameBack))
       add(rule.id, rule.tier, rule.sign, rule.strength ?? 'strong');
   }
   for (const combo of COMBINED_RULES) {

@@ -57,8 +57,8 @@ describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
     const cv = crossValidate(real, team);
     expect(cv.top1).toBeGreaterThanOrEqual(0.625);
     expect(cv.top3).toBeGreaterThanOrEqual(0.82);
-    expect(cv.redFlagRecall).toBeGreaterThanOrEqual(0.93);
-    expect(cv.falseAlarm).toBeLessThanOrEqual(0.13);
+    expect(cv.redFlagRecall).toBeGreaterThanOrEqual(0.94);
+    expect(cv.falseAlarm).toBeLessThanOrEqual(0.125);
   }, 600_000);
 
   it('the committed model is what `npm run train:ask` builds from the files in tests/fixtures', () => {
@@ -104,7 +104,7 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
     const report = evaluate(sealed);
     expect(report.top1).toBeGreaterThanOrEqual(0.58);
     expect(report.top3).toBeGreaterThanOrEqual(0.785);
-    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.85);
+    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.86);
     expect(report.falseAlarm).toBeLessThanOrEqual(0.185);
   });
 });

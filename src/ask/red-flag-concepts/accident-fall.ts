@@ -64,7 +64,7 @@ const FALL = alt(
   'flying through the air',
   'slamm(?:ed|ing) down',
   'slamm(?:ed|ing) (?:[^ .;!?]+ )?(?:onto|into|on) (?:the )?(?:ice|ground|floor|concrete|pavement|tarmac|rocks?)',
-  'stacked it',
+  'stacked it (?:on|off) (?:my |the |a |his |her )?(?:bike|scooter|board|skateboard|skis?|motorbike|ice|stairs|steps|hill|trail|road|pavement)',
   'crashing (?:down|into)',
   'went airborne',
   'came off (?:my |the |a |his |her |their |our )?(?:horse|bike|motorbike|motorcycle|ladder|scooter)',

@@ -61,7 +61,8 @@ const ELSEWHERE =
   'from|down|into|to|leg|legs|foot|feet|toes?|knee|knees|calf|calves|ankle|shin|arm|arms|hand|hands|fingers?|face|but|however|although';
 const SADDLE_NUMB = rx(
   `\\b${NUMB}${NUMB_LINK} ${SADDLE}\\b`,
-  together(SADDLE_FIRST, NUMB, 8, ELSEWHERE),
+  // "rubbery" only here: legs feel rubbery after a run, a numb bottom is the sign.
+  together(SADDLE_FIRST, alt(NUMB, 'rubbery'), 8, ELSEWHERE),
   `\\bsaddle (?:numbness|anaesthesia|anesthesia)\\b`,
   followedBy(NUMB, `(?:when|while|after) (?:i )?wip(?:e|ing)`, 4),
   followedBy(`(?:when|while|after) (?:i )?wip(?:e|ing)`, NUMB, 4),

@@ -21,7 +21,6 @@ const CHEST_PAIN = alt(
   'squeezing',
   'stabbing',
   'paining',
-  'heavy',
   'heaviness',
 );
 

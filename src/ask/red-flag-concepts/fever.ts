@@ -39,7 +39,7 @@ const FEVER = alt(
   '(?:9|10)\\d(?: \\d)? ?(?:f|degrees)',
   '3[89](?: \\d)? ?(?:c|degrees)',
   // "temp is 39.2", "temperature of 101"
-  'temp(?:erature)? (?:is|was|of|at|hit|reads|reading)(?: about| around| over| nearly)? (?:3[89]|(?:9|10)\\d)',
+  'temp(?:erature)? (?:is|was|of|at|hit|reads|reading)(?: about| around| over| nearly)? (?:3[89]|4[01]|10[1-5]|100 [4-9])',
 );
 
 export const fever: RedFlagConcept = {

@@ -30,12 +30,14 @@ export const hipFracture: RedFlagConcept = {
           ),
           4,
         ),
-        `\\b${alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked')} (?:my |his |her |their |your |a |the )?(?:left |right )?${alt('hip', 'hip bone', '(?:a )?bone in (?:my |his |her |their |your |the )?hip', 'neck of (?:the |my |his |her )?femur', 'femur', 'thigh ?bone')}\\b`,
+        `\\b${alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked')} (?:my |his |her |their |your |a |the )?(?:left |right )?${alt('hip', 'hip bone', '(?:a )?bone in (?:my |his |her |their |your |the )?hip', 'neck of (?:the |my |his |her )?femur')}\\b`,
         `\\bhip (?:is |was |has been )?(?:broken|fractured|fracture)\\b`,
       ),
-      // A break feared is not a break: "the risk of a fractured femur during the surgery".
+      // A break feared in the future is not a break ("the risk of a fractured hip during surgery",
+      // "terrified she's going to fall and break her hip"); one feared to have happened is ("I might
+      // have broken my hip", "I'm afraid I've broken it").
       unlessBefore:
-        /\b(?:risks?|chances?|likelihood|afraid|scared|terrified|fears?|feared|danger|prevent|avoid|worried about|going to|gonna|might|in case)\b(?: [^ ]+){0,6}$/,
+        /\b(?:(?:risks?|chances?|likelihood|danger) of|(?:afraid|scared|terrified|frightened|worried|fear) (?:of|about)|prevent(?:s|ing)?|avoid(?:s|ing)?)\b(?: [^ ]+){0,4}$|\b(?:going to|gonna|will|might|could|may)(?: fall and)?$/,
     },
   ],
 };

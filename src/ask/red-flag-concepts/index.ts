@@ -32,16 +32,7 @@ export const CONCEPTS: readonly RedFlagConcept[] = [
 
 export const RED_FLAG_RULES: readonly RedFlagRule[] = CONCEPTS.flatMap((c) => c.rules);
 export { COMBINED_RULES };
-export {
-  AGAIN,
-  BACK_OR_HIP,
-  LONG_MESSAGE_WORDS,
-  OVER,
-  PAST,
-  STILL,
-  type RedFlagConcept,
-  type RedFlagRule,
-} from './words.js';
+export { BACK_OR_HIP, LONG_MESSAGE_WORDS, type RedFlagConcept, type RedFlagRule } from './words.js';
 
 /**
  * Words whose typos matter for safety: a slip in one of them ("bladdr") is repaired before the

@@ -1,6 +1,7 @@
 import {
   alt,
   COLOUR,
+  followedBy,
   HOT,
   JOINT,
   near,
@@ -39,17 +40,15 @@ export const jointInfection: RedFlagConcept = {
       pattern: rx(
         together(SWOLLEN, JOINT, 10),
         near(COLOUR, JOINT, 4),
-        near(
-          JOINT,
-          alt('red and hot', 'hot and red', 'big and red', 'big and hot', 'ballooned', 'blew up', 'blown up'),
-          6,
-        ),
+        near(JOINT, alt('red and hot', 'hot and red', 'big and red', 'big and hot'), 6),
+        // The joint itself swelling up: "my knee ballooned", not "my weight ballooned".
+        followedBy(JOINT, alt('ballooned', 'has ballooned', 'swelled up like a balloon'), 2),
         `\\b(?:sudden|suddenly|immediately)${'(?: [^ .;!?]+){0,4}'} pain in (?:my |the )?(?:left |right )?${OTHER_JOINT}\\b`,
         `\\b(?:woke|wake|waking) up with${'(?: [^ .;!?]+){0,3}'} pain in (?:my |the )?(?:left |right )?${OTHER_JOINT}\\b`,
       ),
       // A joint swollen after a knock, sprain or fall is an injury, not a joint suddenly infected.
       unlessMessage:
-        /\b(?:fell|fall|falling|bruised|bruising|sprain\w*|strain\w*|twisted|rolled|landed|uric acid)\b/,
+        /\b(?:fell|fall|falling|bruised?|bruising|bumped|knocked|sunburn\w*|sprain\w*|strain\w*|twisted|rolled|landed|uric acid)\b/,
       // The sign is a single joint: swollen ankles and feet, or both knees, is swelling of another kind.
       unlessSentence:
         /\b(?:ankles? (?:and|&) (?:feet|foot|legs?)|(?:feet|foot|legs?) (?:and|&) ankles?|both (?:ankles|knees|feet|wrists|hands))\b/,

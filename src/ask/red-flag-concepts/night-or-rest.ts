@@ -171,7 +171,11 @@ export const nightOrRest: RedFlagConcept = {
         followedBy(NOT_EASED, REST, 4),
         followedBy(REST, NOT_EASED, 3),
         // "been resting for 2 weeks like they said and my back pain hasnt got any better"
-        followedBy(alt('been resting', 'rested for', 'resting for', 'bed rest'), NOT_EASED, 12),
+        followedBy(
+          `(?:been resting|rested|resting|bed rest) for (?:\\d+|a few|two|three|four|several|many|a couple of) (?:weeks?|months?)`,
+          NOT_EASED,
+          10,
+        ),
         `\\b(?:rest|resting) (?:and \\w+ )?(?:failed|fails) to help\\b`,
         `\\beven (?:when|while|at|if|after) (?:im |i am |i |i have |ive )?(?:rest|resting|rested|lying|lie|lay|laying|sitting still|not moving|asleep|sleeping)\\b`,
         `\\b(?:pain|hurts?|aches?) (?:at|while|during) rest\\b`,

@@ -7,7 +7,7 @@ export const suddenSevere: RedFlagConcept = {
     {
       id: 'sudden-severe',
       tier: 'emergency',
-      anchors: ['sudden', 'nowhere', 'no where', 'blue', 'warning', 'came on', 'wak', 'woke', 'random'],
+      anchors: ['sudden', 'nowhere', 'no where', 'blue', 'warning', 'came on', 'wak', 'woke', 'ago'],
       sign: 'sudden severe hip pain with no injury',
       pattern: rx(
         near(

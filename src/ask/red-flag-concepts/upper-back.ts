@@ -23,7 +23,7 @@ export const upperBack: RedFlagConcept = {
         `\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
         `\\bthoraco ?lumbar\\b`,
         // "around where a bra strap sits"
-        `\\bbra (?:strap|line)\\b`,
+        `\\b(?:where|around|at|along|under|level with) (?:my |a |the )?bra (?:strap|line)\\b`,
         `\\bbetween (?:my |the |his |her |both )?shoulders\\b`,
         `\\bback (?:[^ .;!?]+ ){0,2}up top\\b`,
         // Where the ribs meet the spine is the top of the back: "near where my ribs meet my spine".
