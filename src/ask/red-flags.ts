@@ -7,7 +7,7 @@ import {
   type Entry,
   type RedFlagTierId,
 } from '../../content/index.js';
-import { AGAIN, endsDenied, isNegated, pastAndOver } from './negation.js';
+import { isNegated } from './negation.js';
 import {
   BACK_OR_HIP,
   COMBINED_RULES,
@@ -103,14 +103,16 @@ function tokenIndex(text: string, charIndex: number): number {
   return count;
 }
 
-/** The sentence around tokens [start, end) (between sentence ends). */
-function sentenceAround(words: readonly string[], start: number, end: number): string {
+/** The sentence around tokens [start, end) (between sentence ends), at most `reach` words either side. */
+function sentenceAround(words: readonly string[], start: number, end: number, reach = Infinity): string {
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(words[from - 1] ?? '')) from--;
+  while (from > 0 && start - from < reach && !SENTENCE_END.test(words[from - 1] ?? '')) from--;
   let to = end;
-  while (to < words.length && !SENTENCE_END.test(words[to] ?? '')) to++;
+  while (to < words.length && to - end < reach && !SENTENCE_END.test(words[to] ?? '')) to++;
   return words.slice(from, to).join(' ');
 }
+/** How far from a finding RedFlagRule.unlessNear looks, in words. */
+const NEAR_WORDS = 8;
 const SENTENCE_END = /^[.;!?]$/;
 
 /** Whether the message is about the subject a rule's sign goes with (see RedFlagRule.context). */
@@ -128,17 +130,10 @@ function nextToken(text: string, charIndex: number): number {
 }
 
 /**
- * Whether any match of the rule stands: not negated, not over, not excused by its clause or
- * sentence. After an excused match the search goes on from its second word, not its end, so a sign
+ * Whether any match of the rule stands: not negated, not excused by its clause or sentence. After an excused match the search goes on from its second word, not its end, so a sign
  * inside it still counts ("not my bum, my groin and inner thighs have gone numb").
  */
-function ruleFires(
-  rule: RedFlagRule,
-  text: string,
-  words: readonly string[],
-  wordCount: number,
-  cameBack: () => boolean,
-): boolean {
+function ruleFires(rule: RedFlagRule, text: string, words: readonly string[], wordCount: number): boolean {
   if (rule.anchors && !rule.anchors.some((a) => text.includes(a))) return false;
   const { pattern } = rule;
   pattern.lastIndex = 0;
@@ -148,10 +143,9 @@ function ruleFires(
     const end = start + m[0].split(' ').length;
     const excused =
       isNegated(words, start, end) ||
-      endsDenied(words, start, end) ||
-      (!rule.history && pastAndOver(words, start, end, cameBack)) ||
       (rule.unlessBefore?.test(clauseBefore(words, start)) ?? false) ||
-      (rule.unlessSentence?.test(sentenceAround(words, start, end)) ?? false);
+      (rule.unlessSentence?.test(sentenceAround(words, start, end)) ?? false) ||
+      (rule.unlessNear?.test(sentenceAround(words, start, end, NEAR_WORDS)) ?? false);
     if (!excused) {
       fires = inContext(rule, text, wordCount);
       break;
@@ -187,10 +181,8 @@ export function scanSafety(normalized: string, normalizedWords = tokens(normaliz
     });
   };
   const wordCount = countWords(words);
-  let again: boolean | undefined;
-  const cameBack = () => (again ??= AGAIN.test(text));
   for (const rule of RED_FLAG_RULES) {
-    if (ruleFires(rule, text, words, wordCount, cameBack))
+    if (ruleFires(rule, text, words, wordCount))
       add(rule.id, rule.tier, rule.sign, rule.strength ?? 'strong');
   }
   for (const combo of COMBINED_RULES) {

@@ -446,7 +446,6 @@ const DENIED = [
   'what worries me is the high likelihood of getting a fractured femur during my hip replacement',
   'I am scared of breaking my hip again',
   'my back hurts from the waist down when I stand',
-  'had numbness in both legs in 2017, fully recovered after surgery and it never came back, now just stiff',
 ];
 
 /** Wordings from real messages, each with the rule that must find it (not just some rule of its tier). */
@@ -559,7 +558,7 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
     'I wiped out and landed hard on my knee and hip, and realized I could not move my left leg',
     'accident-or-fall',
   ],
-  // A past episode that is over does not count (see the probe below); these are not over.
+  // A current sign told beside a past episode that is over.
   ['had surgery in 2015, been fine since, but now my bum is numb and my back hurts', 'saddle-numbness'],
   ['had saddle numbness in 2015, fully recovered. Now it has come back with my back pain', 'saddle-numbness'],
   ['had breast cancer in 2015, all clear since, now new back pain', 'cancer'],
@@ -567,7 +566,7 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
     'years ago my back pain woke me in the night, physio fixed it, but now it wakes me again',
     'night-or-rest',
   ],
-  // A denial that opens a clause reaches only its clause.
+  // A denial reaches only its own clause.
   ['no fever, but my hip is hot and swollen', 'hot-swollen'],
 ];
 
@@ -643,8 +642,8 @@ const PROBE = readFileSync(resolve(import.meta.dirname, '../fixtures/red-flag-pr
   .filter(Boolean)
   .map((line) => line.split('\t') as [string, 'flag' | 'quiet' | 'either', string, string]);
 
-/** Non-signs of the probe the concepts still take for signs (see the test below). */
-const QUIET_MISSES = 4;
+/** Non-signs of the probe the concepts still take for signs: past episodes, mostly (see below). */
+const QUIET_MISSES = 16;
 
 describe('red-flag probe (tests/fixtures/red-flag-probe.tsv)', () => {
   it.each(PROBE.filter(([, expect]) => expect === 'flag'))(
@@ -654,11 +653,12 @@ describe('red-flag probe (tests/fixtures/red-flag-probe.tsv)', () => {
     },
   );
 
-  // The concepts keep most non-signs quiet. Not all: a past episode is only excused when its own
-  // clause places it long ago and the next one says it is over (src/ask/negation.ts), so "broke my
-  // hip 3 years ago, had a replacement, walking great now" still counts; recall comes first. The
-  // learnt safety net may lead with the warning signs for more: it reads words, not tense.
-  it('raises no emergency or urgent concept for most of the non-signs', () => {
+  // Denials ("no numbness, bladder fine") and figures of speech keep the concepts quiet. A past
+  // episode told as over ("had saddle numbness in 2015, fully recovered since") does not: a check for
+  // it hid current signs told beside an old one ("now I can't control my bladder, I had a
+  // laminectomy in 2016 and recovered fully"), and recall comes first. Nor does someone else's story
+  // or a general question.
+  it('raises no emergency or urgent concept for at least 25 of the 41 non-signs', () => {
     const quiet = PROBE.filter(([, expect]) => expect === 'quiet').map(([text]) => text);
     const raised = quiet.filter((text) => scan(text).findings.some((f) => f.tier !== 'gp'));
     expect(raised.length, raised.join('\n')).toBeLessThanOrEqual(QUIET_MISSES);
@@ -666,8 +666,8 @@ describe('red-flag probe (tests/fixtures/red-flag-probe.tsv)', () => {
 });
 
 /**
- * Current signs written by a reviewer to attack the checks above (a denial of something else, a past
- * episode beside a current sign, "if", "ever", "fine since", "recovered"): the warning signs must
+ * Current signs written by a reviewer to attack checks since removed (a denial of something else, a
+ * past episode beside a current sign, "if", "ever", "fine since", "recovered"): the warning signs must
  * lead through a concept, not only through the learnt net. One is still missed ("sudden pain in my
  * hip, no joke agonising": the severity is too far from "sudden").
  */
@@ -676,6 +676,18 @@ const REVIEW = readFileSync(resolve(import.meta.dirname, '../fixtures/red-flag-r
   .slice(1)
   .filter(Boolean);
 const REVIEW_MISSES = 1;
+/**
+ * A second review's messages (tests/fixtures/red-flag-review-2.tsv), written to find current signs
+ * the session's changes lost against the code before them: none is lost. Through a concept, 228 of
+ * 245 lead with the warning signs (218 before the changes); the rest are told far from their body part
+ * ("both legs, no strength in them at all"), beside a denial ("nothing touches it at night"), or are
+ * not signs ("my hip hurts").
+ */
+const REVIEW_2 = readFileSync(resolve(import.meta.dirname, '../fixtures/red-flag-review-2.tsv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter(Boolean);
+const REVIEW_2_MISSES = 17;
 
 /** Everyday words near a sign's words that are not the sign (from the same review). */
 const NOT_A_SIGN = [
@@ -704,6 +716,17 @@ describe('red-flag review (tests/fixtures/red-flag-review.tsv)', () => {
       );
     });
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(REVIEW_MISSES);
+  });
+
+  it('leads with the warning signs through a concept for the current signs of the second review', () => {
+    const missed = REVIEW_2.filter((text) => {
+      const result = ask(text);
+      return (
+        result.ranking[0] !== 'urgent' ||
+        !result.findings.some((f) => f.tier !== 'gp' && f.rule !== LEARNED_RULE)
+      );
+    });
+    expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(REVIEW_2_MISSES);
   });
 
   it.each(NOT_A_SIGN)('"%s" is no emergency or urgent sign', (text) => {

@@ -97,7 +97,7 @@ export const accidentFall: RedFlagConcept = {
       about:
         /\bland(?:ed|ing)? (?:hard |heavily |badly )?on (?:my|his|her|their) (?:left |right )?side\b|\b(?:fell|fall|fallen|falling) (?:from|off) (?:a |the |my |our )?(?:ladder|roof|height|horse|scaffold|scaffolding|tree)\b/,
       // An accident long ago that left chronic pain is the history of the pain, not a new emergency.
-      unlessSentence: OLD_INJURY,
+      unlessNear: OLD_INJURY,
     },
   ],
 };

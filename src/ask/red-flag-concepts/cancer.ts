@@ -99,7 +99,6 @@ export const cancer: RedFlagConcept = {
       pattern: rx(`\\b${CANCER}\\b`),
       unlessBefore: /\bfamily history\b/,
       context: 'always',
-      history: true,
     },
     {
       // "I'm in remission": said of cancer unless another illness is named.
@@ -110,7 +109,6 @@ export const cancer: RedFlagConcept = {
       unlessMessage:
         /\b(?:lupus|crohns?|colitis|arthritis|psoriasis|eczema|depression|multiple sclerosis|addiction)\b/,
       context: 'always',
-      history: true,
     },
   ],
 };

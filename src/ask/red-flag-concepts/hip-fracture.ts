@@ -1,5 +1,14 @@
 import { alt, CANT, gap, near, rx, type RedFlagConcept } from './words.js';
 
+const BREAK = alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked');
+/**
+ * A break feared in the future is not a break ("the risk of a fractured hip during surgery",
+ * "terrified she's going to fall and break her hip"); one feared to have happened is ("I might have
+ * broken my hip", "I'm afraid I've broken it", "worried about my gran, she broke her hip"). Checked
+ * after the verb, so the look back runs only where a verb of breaking is.
+ */
+const FEARED_BREAK = `(?<!\\b(?:(?:risks?|chances?|likelihood|danger) of|(?:afraid|scared|terrified|frightened|worried|fear) (?:of|about)|prevent(?:s|ing)?|avoid(?:s|ing)?)(?: (?!(?:she|he|i|they|we|it|my|her|his|their|our)\\b)[^ .;!?]+){0,2} ${BREAK}|\\b(?:going to|gonna|will|might|could|may)(?: fall and)? ${BREAK})`;
+
 /**
  * A possible broken hip (red-flags.md, emergency tier): after a fall or injury the person cannot
  * stand or put weight on the leg, or the leg looks shorter or turned outwards; or a hip said to be
@@ -30,14 +39,9 @@ export const hipFracture: RedFlagConcept = {
           ),
           4,
         ),
-        `\\b${alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked')} (?:my |his |her |their |your |a |the )?(?:left |right )?${alt('hip', 'hip bone', '(?:a )?bone in (?:my |his |her |their |your |the )?hip', 'neck of (?:the |my |his |her )?femur')}\\b`,
+        `\\b${BREAK}${FEARED_BREAK} (?:my |his |her |their |your |a |the )?(?:left |right )?${alt('hip', 'hip bone', '(?:a )?bone in (?:my |his |her |their |your |the )?hip', 'neck of (?:the |my |his |her )?femur')}\\b`,
         `\\bhip (?:is |was |has been )?(?:broken|fractured|fracture)\\b`,
       ),
-      // A break feared in the future is not a break ("the risk of a fractured hip during surgery",
-      // "terrified she's going to fall and break her hip"); one feared to have happened is ("I might
-      // have broken my hip", "I'm afraid I've broken it").
-      unlessBefore:
-        /\b(?:(?:risks?|chances?|likelihood|danger) of|(?:afraid|scared|terrified|frightened|worried|fear) (?:of|about)|prevent(?:s|ing)?|avoid(?:s|ing)?)\b(?: [^ ]+){0,4}$|\b(?:going to|gonna|will|might|could|may)(?: fall and)?$/,
     },
   ],
 };

@@ -48,7 +48,7 @@ export const jointInfection: RedFlagConcept = {
       ),
       // A joint swollen after a knock, sprain or fall is an injury, not a joint suddenly infected.
       unlessMessage:
-        /\b(?:fell|fall|falling|bruised?|bruising|bumped|knocked|sunburn\w*|sprain\w*|strain\w*|twisted|rolled|landed|uric acid)\b/,
+        /\b(?:fell|fall|falling|bruised|bruising|sprain\w*|strain\w*|twisted|rolled|landed|uric acid)\b/,
       // The sign is a single joint: swollen ankles and feet, or both knees, is swelling of another kind.
       unlessSentence:
         /\b(?:ankles? (?:and|&) (?:feet|foot|legs?)|(?:feet|foot|legs?) (?:and|&) ankles?|both (?:ankles|knees|feet|wrists|hands))\b/,

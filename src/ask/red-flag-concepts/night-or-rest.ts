@@ -156,7 +156,7 @@ export const nightOrRest: RedFlagConcept = {
           `(?:due to|because of|from|with) (?:the |severe |bad |terrible )?(?:\\w+ )?${PAIN}`,
           1,
         ),
-        `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'unable to', 'not able to', 'not being able to', 'struggle to', 'struggling to')} (?:get to |go to )?sleep(?! (?:at night |well )?(?:cos|cause|because|as|due to|with)(?: of)? (?:my |the |our |a )?(?:partner|husband|wife|baby|newborn|kids?|neighbou?rs?|noise|snor\\w*|insomnia|anxiety|stress|heat|caffeine))\\b`,
+        `\\b${alt('cant', 'cannot', 'can not', 'couldnt', 'could not', 'unable to', 'not able to', 'not being able to', 'struggle to', 'struggling to')} (?:get to |go to )?sleep\\b`,
         followedBy(
           alt('hurts?', 'aches?', 'aching', 'pain', 'painful', 'throbs?', 'throbbing'),
           alt('all night', 'all through the night'),
@@ -209,8 +209,6 @@ export const nightOrRest: RedFlagConcept = {
             'when (?:i )?(?:go|went|get|got) to bed',
           ),
           6,
-          // "fine at night and when I rest, only hurts when I lift": the pain is elsewhere.
-          'only',
         ),
         followedBy(
           PAIN_FELT,

@@ -20,6 +20,12 @@ export interface RedFlagRule {
   readonly unlessBefore?: RegExp;
   /** The finding does not count when this matches anywhere in its sentence. */
   readonly unlessSentence?: RegExp;
+  /**
+   * The finding does not count when this matches within NEAR_WORDS words of it in its sentence: "a
+   * crash years ago" is history, but not "I came off my bike and it really hurts, I had a crash years
+   * ago" told without a full stop.
+   */
+  readonly unlessNear?: RegExp;
   /** The finding does not count when this matches anywhere in the message. */
   readonly unlessMessage?: RegExp;
   /**
@@ -37,8 +43,6 @@ export interface RedFlagRule {
   readonly context?: 'always' | 'long';
   /** Besides the back, hip or legs, a message that matches this is also on the subject. */
   readonly about?: RegExp;
-  /** The sign is a history ("had cancer in 2015"): a past episode that is over still counts. */
-  readonly history?: boolean;
 }
 
 /** A clinical concept of red-flags.md and the rules that recognise its signs. */
