@@ -130,8 +130,9 @@ function nextToken(text: string, charIndex: number): number {
 }
 
 /**
- * Whether any match of the rule stands: not negated, not excused by its clause or sentence. After an excused match the search goes on from its second word, not its end, so a sign
- * inside it still counts ("not my bum, my groin and inner thighs have gone numb").
+ * Whether any match of the rule stands: not negated, not excused by its clause or sentence. After an
+ * excused match the search goes on from its second word, not its end, so a sign inside it still
+ * counts ("not my bum, my groin and inner thighs have gone numb").
  */
 function ruleFires(rule: RedFlagRule, text: string, words: readonly string[], wordCount: number): boolean {
   if (rule.anchors && !rule.anchors.some((a) => text.includes(a))) return false;

@@ -7,6 +7,14 @@ import { contentSign, LEARNED_RULE, repairSafetyWords, scanSafety } from '../../
 import { ask } from '../../src/ask/answer.js';
 import { normalizeQuestion } from '../../src/ask/text.js';
 
+/** The lines of a file in tests/fixtures after its header line. */
+function fixtureLines(name: string): string[] {
+  return readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean);
+}
+
 function scan(question: string) {
   return scanSafety(normalizeQuestion(question));
 }
@@ -636,11 +644,9 @@ describe('self-harm detector', () => {
  * marks a general question about a sign ("is a hot swollen hip always an infection?"), for which the
  * warning signs are a fair answer.
  */
-const PROBE = readFileSync(resolve(import.meta.dirname, '../fixtures/red-flag-probe.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter(Boolean)
-  .map((line) => line.split('\t') as [string, 'flag' | 'quiet' | 'either', string, string]);
+const PROBE = fixtureLines('red-flag-probe.tsv').map(
+  (line) => line.split('\t') as [string, 'flag' | 'quiet' | 'either', string, string],
+);
 
 /** Non-signs of the probe the concepts still take for signs: past episodes, mostly (see below). */
 const QUIET_MISSES = 16;
@@ -671,10 +677,7 @@ describe('red-flag probe (tests/fixtures/red-flag-probe.tsv)', () => {
  * lead through a concept, not only through the learnt net. One is still missed ("sudden pain in my
  * hip, no joke agonising": the severity is too far from "sudden").
  */
-const REVIEW = readFileSync(resolve(import.meta.dirname, '../fixtures/red-flag-review.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter(Boolean);
+const REVIEW = fixtureLines('red-flag-review.tsv');
 const REVIEW_MISSES = 1;
 /**
  * A second review's messages (tests/fixtures/red-flag-review-2.tsv), written to find current signs
@@ -683,10 +686,7 @@ const REVIEW_MISSES = 1;
  * ("both legs, no strength in them at all"), beside a denial ("nothing touches it at night"), or are
  * not signs ("my hip hurts").
  */
-const REVIEW_2 = readFileSync(resolve(import.meta.dirname, '../fixtures/red-flag-review-2.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter(Boolean);
+const REVIEW_2 = fixtureLines('red-flag-review-2.tsv');
 const REVIEW_2_MISSES = 17;
 
 /** Everyday words near a sign's words that are not the sign (from the same review). */
@@ -706,26 +706,22 @@ const NOT_A_SIGN = [
   "I've had a fever and chills for three days and my GP backs the flu theory, should I rest?",
 ];
 
+/** Whether /ask leads with the warning signs because a concept found a sign, not only the learnt net. */
+function ledByAConcept(text: string): boolean {
+  const result = ask(text);
+  return (
+    result.ranking[0] === 'urgent' && result.findings.some((f) => f.tier !== 'gp' && f.rule !== LEARNED_RULE)
+  );
+}
+
 describe('red-flag review (tests/fixtures/red-flag-review.tsv)', () => {
   it('leads with the warning signs through a concept for the current signs', () => {
-    const missed = REVIEW.filter((text) => {
-      const result = ask(text);
-      return (
-        result.ranking[0] !== 'urgent' ||
-        !result.findings.some((f) => f.tier !== 'gp' && f.rule !== LEARNED_RULE)
-      );
-    });
+    const missed = REVIEW.filter((text) => !ledByAConcept(text));
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(REVIEW_MISSES);
   });
 
   it('leads with the warning signs through a concept for the current signs of the second review', () => {
-    const missed = REVIEW_2.filter((text) => {
-      const result = ask(text);
-      return (
-        result.ranking[0] !== 'urgent' ||
-        !result.findings.some((f) => f.tier !== 'gp' && f.rule !== LEARNED_RULE)
-      );
-    });
+    const missed = REVIEW_2.filter((text) => !ledByAConcept(text));
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(REVIEW_2_MISSES);
   });
 
