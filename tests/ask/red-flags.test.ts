@@ -429,6 +429,7 @@ const DENIED = [
   'When I rest the pain goes away, my back is just stiff',
   'if I rest, the pain eases in my hip',
   'my lower back hurts after gardening but when I rest, the pain is gone',
+  'my lower back, when I rest, it only hurts when I lift',
   'I work 24/7 and my back hurts',
   'I do my stretches day and night and my back still hurts a bit',
   'should I stay active or not with sciatica',
@@ -492,6 +493,8 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   ['my back hurts at night, I tried a new mattress but nothing helps', 'pain-at-night'],
   ['it hurts when active or still', 'pain-at-night'],
   ['when I lie still the pain goes into my leg', 'pain-at-night'],
+  ['my lower back: when I rest it only hurts more', 'pain-at-night'],
+  ['my hip, when I lie still it gets worse and worse', 'pain-at-night'],
   // A probe of everyday wordings of every sign (written for these tests, like a patient on a forum).
   ['the shooting pain used to be one side now its both sides, getting worse every day', 'both-legs'],
   ['my right leg had sciatica and now my left leg has it too', 'both-legs'],

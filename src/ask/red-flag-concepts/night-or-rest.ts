@@ -218,8 +218,8 @@ export const nightOrRest: RedFlagConcept = {
         // Rest that brings the pain, not rest that eases it ("when I rest the pain goes away").
         `${followedBy(
           `(?:when|while|if|once) (?:i |im |i am )?(?:stop (?:to )?|sit down (?:to )?|try to )?(?:relax|relaxing|rest|resting|sit still|sitting still|lie still|lying still|keep still|keeping still)`,
-          // "when I rest, only hurts when I lift": the pain is elsewhere.
-          `(?<!\\bonly )${PAIN_FELT}`,
+          // "when I rest, only hurts when I lift": the pain is elsewhere; "it only hurts more" is not.
+          `(?:(?<!\\bonly )${PAIN_FELT}|\\bonly ${PAIN_FELT}(?= (?:more|worse)\\b)|(?:gets?|got|getting|is|was) worse|worsens)`,
           3,
         )}${EASED_AFTER}`,
         // "it didn't matter if I was active or still"
