@@ -455,6 +455,11 @@ const DENIED = [
   'what worries me is the high likelihood of getting a fractured femur during my hip replacement',
   'I am scared of breaking my hip again',
   'my back hurts from the waist down when I stand',
+  // An MRI sequence is not a thoracic level; no fall, or one long ago, and "can't walk far".
+  'MRI: T2 weighted images show a bulge at L4, T1/T2 hyperintense signal in the S1 vertebra',
+  'I have not fallen or been injured, but some mornings I cannot stand fully upright',
+  'misdiagnosed with a slipped disc, now I can barely stand',
+  'Slipped on ice 5 years back, and it has been 5 years of back pain, I cannot walk far',
 ];
 
 /** Wordings from real messages, each with the rule that must find it (not just some rule of its tier). */
@@ -518,6 +523,24 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   ['since my last fall my hip hurts', 'accident-or-fall'],
   ['I had a fall of the ladder and my back hurts', 'accident-or-fall'],
   ['after the fall of 2 metres my back hurts', 'accident-or-fall'],
+  // Batch 10 of real messages (dev part), in the writers' words.
+  ['Recently found out that I have managed to fracture T7 & T8 vertebrae.', 'top-of-back'],
+  [
+    'I landed on my useless tailbone and bounce, bounce, bounce...down the stairs, I went.',
+    'accident-or-fall',
+  ],
+  [
+    "I tripped on an extension cord, went down, missed the rubber mats I stand on, and landed on the concrete. I couldn't get up.",
+    'accident-or-fall',
+  ],
+  [
+    'Then came Thursday when I fell down a flight of stairs. I fell hard on my right side.',
+    'accident-or-fall',
+  ],
+  [
+    'grazes and bruises mainly, and some hip pain. I hadn’t even got as far as the chicanes when I stopped being able to walk.',
+    'cannot-stand-after-injury',
+  ],
   // Batch 6 of real messages (tests/fixtures/real/dev.tsv), in the writers' words.
   [
     'Last week my tumble down the stairs did quite the number on me. Sitting, rolling over in bed and raising my legs too high hurt.',
@@ -671,6 +694,35 @@ describe('red-flag probe (tests/fixtures/red-flag-probe.tsv)', () => {
     const quiet = PROBE.filter(([, expect]) => expect === 'quiet').map(([text]) => text);
     const raised = quiet.filter((text) => scan(text).findings.some((f) => f.tier !== 'gp'));
     expect(raised.length, raised.join('\n')).toBeLessThanOrEqual(QUIET_MISSES);
+  });
+});
+
+/**
+ * Two more probes, each by a helper who had seen neither the detector nor the probes before: 8 (second
+ * probe) or 10 (third) messages per sign that tell it, 4 or 5 that do not. Each was held out for one
+ * measurement (101 of 112 and 117 of 140 signs found), then its misses were fixed (a sudden hip pain
+ * "so painful she's crying", "a mess in my pants", "resting flat and the pain hasn't budged", "struck
+ * by a severe pain in my hip", "me taint's gone all pins and needles", ...). Their non-signs are mostly
+ * someone else's story, a figure of speech or a past episode, which the concepts do not tell apart
+ * (recall first); the bound is how many lead with the warning signs today.
+ */
+describe.each([
+  ['red-flag-probe-2.tsv', 41],
+  ['red-flag-probe-3.tsv', 34],
+])('red-flag probe tests/fixtures/%s', (file, quietMisses) => {
+  const probe = fixtureLines(file).map((line) => line.split('\t') as [string, string, string, string]);
+
+  it.each(probe.filter(([, expect]) => expect === 'flag'))(
+    '"%s" leads with the warning signs (%s, %s, %s)',
+    (text) => {
+      expect(ask(text).ranking[0]).toBe('urgent');
+    },
+  );
+
+  it(`leads with the warning signs for at most ${quietMisses} of its non-signs`, () => {
+    const quiet = probe.filter(([, expect]) => expect === 'quiet').map(([text]) => text);
+    const raised = quiet.filter((text) => ask(text).ranking[0] === 'urgent');
+    expect(raised.length, raised.join('\n')).toBeLessThanOrEqual(quietMisses);
   });
 });
 

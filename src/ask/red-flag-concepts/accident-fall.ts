@@ -34,7 +34,8 @@ const FALL = alt(
   'lost (?:my |his |her |their )?(?:balance|footing)',
   // Even after "managed to": a fall from a height is never only feared.
   'fall (?:from|off) (?:a|the|my|our) (?:ladder|roof|height|horse|bike|wall|tree|stairs?|step ?ladder|chair)',
-  'slipped (?:on|down|over|and|in (?:the|a)|off (?:the|a|my|his|her))',
+  'slipped (?:on|down|over|and|in (?:the|a)|off (?:the|a|my|his|her)|in (?:the )?(?:bathroom|shower|bath|kitchen|toilet|garden))',
+  'came (?:down|crashing down|tumbling down) (?:from|off)',
   'crash',
   'crashed',
   'rear ended',
@@ -50,7 +51,7 @@ const FALL = alt(
   'collision',
   'accident(?!s? in (?:my|his|her) (?:pants|trousers|underwear|knickers|nappy|bed))',
   'knocked (?:down|over|off)',
-  `hit${notFigurative('hit')} by (?:a )?(?:car|bus|van|lorry|truck|bike|vehicle)`,
+  `hit${notFigurative('hit')} by (?:a |an )?(?:car|bus|van|lorry|truck|bike|motorbike|motorcycle|scooter|vehicle|taxi|okada|keke|tractor)`,
   '(?:(?:a|the|that|this|some) )?(?:car|bus|van|lorry|truck|bike|motorbike|vehicle|cyclist) (?:hit|struck|knocked) (?:me|him|her|us)',
   '(?:plowed|ploughed|rammed|smashed|slammed|crashed) into (?:the back of |the side of )?(?:me|us|(?:my|our|his|her) (?:[^ .;!?]+ ){0,2}(?:car|van|truck|bike|motorbike|motorcycle|vehicle|scooter))',
   'thrown (?:off|from)',
@@ -68,7 +69,7 @@ const FALL = alt(
   'crashing (?:down|into)',
   'went airborne',
   'came off (?:my |the |a |his |her |their |our )?(?:horse|bike|motorbike|motorcycle|ladder|scooter)',
-  `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:back|hip|hips|tailbone|tail bone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees?|head|neck)`,
+  `land(?:ed|ing)? (?:hard |heavily |badly |straight |flat )?on (?:my |his |her |the )?(?:[^ .;!?]+ )?(?:back|hip|hips|tailbone|tail bone|coccyx|bum|butt|backside|bottom|side|spine|left hip|right hip|knees?|head|neck)`,
 );
 
 /**
@@ -79,7 +80,7 @@ const FALL = alt(
 const EVENT =
   '(?:fell|fall|fallen|slipped|tripped|crash|crashed|accident|collision|hit|knocked|tumbled?|thrown|threw|landed|came off|run over|ran over)';
 const RECENT_EVENT = `\\b(?:${WHEN_RECENT},? (?:(?:i|he|she|we|they|my \\w+) )?(?:(?:just|had|have|was|got) )?(?:(?:a|an) )?${EVENT}|just (?:had (?:a |an )?)?${EVENT}|${EVENT}\\b(?:(?!\\bago\\b)[^.;!?]){0,30}?\\b${WHEN_RECENT})\\b`;
-const OLD_INJURY = new RegExp(
+export const OLD_INJURY = new RegExp(
   `^(?!.*${RECENT_EVENT}).*\\b(?:years? ago|years? after|(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|(?:back )?in (?:the )?(?:19\\d\\d|20[01]\\d)|when i was (?:a )?(?:\\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\\b`,
 );
 
@@ -92,10 +93,11 @@ export const accidentFall: RedFlagConcept = {
       sign: 'pain that started after a serious accident or fall',
       pattern: rx(`\\b${FALL}\\b`),
       context: 'always',
-      // Landing on one's side is landing on the hip, even when the message never says "hip"; a fall
-      // from a height is a serious fall whatever part the message names.
+      // Landing or falling on one's side is landing on the hip, even when the message never says
+      // "hip"; a fall from a height or down a flight of stairs, or one after which the person could not
+      // get up, is a serious fall whatever part the message names.
       about:
-        /\bland(?:ed|ing)? (?:hard |heavily |badly )?on (?:my|his|her|their) (?:left |right )?side\b|\b(?:fell|fall|fallen|falling) (?:from|off) (?:a |the |my |our )?(?:ladder|roof|height|horse|scaffold|scaffolding|tree)\b/,
+        /\b(?:land(?:ed|ing)?|fell|fallen|falling) (?:hard |heavily |badly )?on (?:my|his|her|their) (?:left |right )?side\b|\b(?:fell|fall|fallen|falling|tumbled) down (?:a |the |some )?(?:whole |entire )?(?:flight of )?(?:stairs|steps)\b|\b(?:couldnt|could not|cant|cannot|unable to|not able to) (?:even )?get (?:back )?up\b|\b(?:fell|fall|fallen|falling) (?:from|off) (?:a |the |my |our )?(?:ladder|roof|height|horse|scaffold|scaffolding|tree)\b/,
       // An accident long ago that left chronic pain is the history of the pain, not a new emergency.
       unlessNear: OLD_INJURY,
     },

@@ -2,7 +2,7 @@ import { alt, near, rx, followedBy, type RedFlagConcept } from './words.js';
 
 /** Weight loss without trying, or a history of cancer (red-flags.md, urgent tier). */
 
-const WEIGHT = alt('weight', 'kilos', 'kg', 'pounds', 'lbs', 'stone');
+const WEIGHT = alt('weight', '(?:\\d+ ?)?(?:kilos?|kgs?|pounds|lbs?)', 'stone');
 const UNEXPLAINED = alt(
   'without trying',
   'not trying',
@@ -18,13 +18,15 @@ const UNEXPLAINED = alt(
   'without meaning to',
   'eat a lot',
   'eating normally',
+  'eating the same',
+  'without changing (?:a thing|anything)',
 );
 /** Wanting to lose weight is not losing it without trying. */
 const WEIGHT_INTENT =
   /\b(?:want|wants|wanted|trying|try|tried|need|needs|should|could|would|will|plan|planning|hope|hoping|going to|gonna|diet|dieting|help|helps|does|do|can|if|how)\b/;
 /** Weight lost on purpose, told beside the exercise or diet that did it. */
 const ON_PURPOSE =
-  /\b(?:stretching|exercis\w*|working out|workouts?|gym|diet\w*|healthy eating|running|fitter|foam roller|calories)\b/;
+  /(?<!\b(?:not|no|without|havent|stopped|not been) )\b(?:stretching|exercis\w*|working out|workouts?|gym|diet\w*|healthy eating|running|fitter|foam roller|calories)\b/;
 const CANCER = alt(
   'cancer',
   'cancers',
@@ -83,6 +85,11 @@ export const cancer: RedFlagConcept = {
       sign: 'weight loss without trying',
       pattern: rx(
         followedBy(alt('lost', 'losing', 'dropped', 'dropping', 'shed', 'shedding'), WEIGHT, 3),
+        followedBy(
+          alt('lost', 'losing', 'dropped'),
+          alt('not dieting', 'not trying', 'without trying', 'without dieting'),
+          10,
+        ),
         `\\bweight loss\\b`,
         `\\bweight (?:is |has been |keeps |has )?(?:dropping|falling|going down|coming off|dropped|fallen)\\b`,
         `\\bgetting (?:thinner|skinnier)\\b`,

@@ -45,7 +45,8 @@ const SADDLE = alt(
   'scrotum',
   'labia',
   'nether parts',
-  'taint',
+  'taints?',
+  '(?:bike|bicycle) seat',
   'gooch',
   'arse(?: cheeks?)?',
   'ass cheeks?',
@@ -64,8 +65,8 @@ const SADDLE_NUMB = rx(
   // "rubbery" only here: legs feel rubbery after a run, a numb bottom is the sign.
   together(SADDLE_FIRST, alt(NUMB, 'rubbery'), 8, ELSEWHERE),
   `\\bsaddle (?:numbness|anaesthesia|anesthesia)\\b`,
-  followedBy(NUMB, `(?:when|while|after) (?:i )?wip(?:e|ing)`, 4),
-  followedBy(`(?:when|while|after) (?:i )?wip(?:e|ing)`, NUMB, 4),
+  followedBy(NUMB, `(?:when|wen|while|after) (?:i )?wip(?:e|ing)`, 4),
+  followedBy(`(?:when|wen|while|after) (?:i )?wip(?:e|ing)`, NUMB, 5),
   followedBy(
     alt('cant feel', 'cannot feel', 'couldnt feel', 'could not feel', 'no feeling', 'numb'),
     alt('toilet', 'loo', 'bathroom', 'wipe', 'wiping'),
@@ -177,10 +178,13 @@ const BLADDER_BOWEL = rx(
   followedBy(PEE, `(?:unless|until) i (?:push|strain|press)`, 3),
   `\\b${PEE}(?: a bit| a little| myself)? without (?:meaning|wanting|trying|realising|realizing|noticing|knowing) to\\b`,
   `\\b(?:(?:an|a|another|little|small|a little|a small) )?accidents? in (?:my|his|her) (?:pants|trousers|underwear|knickers|nappy|bed)\\b`,
+  `\\b(?:a )?mess in (?:my|his|her) (?:pants|trousers|underwear|knickers)\\b`,
   // Changed flow in everyday words: "my pee dribbles", "wee is weird", "I keep leaking".
   followedBy(PEE, alt('dribbl(?:e|es|ing)', 'weird', 'strange', 'odd', 'different', 'slow', 'weaker'), 4),
   `\\b(?:keep|keeps|kept|been|started|start|always|now) (?:on )?(?:leaking|dribbling)\\b`,
-  `\\b(?:push|strain|straining|pushing) to (?:pee|wee|urinate|go)\\b`,
+  `\\b(?:push|strain|straining|pushing) to (?:pee|wee|urinate|go|get (?:anything|it|something|things|the flow|a stream|it all) (?:going|out|started|flowing))\\b`,
+  // "I hadn't felt myself go": leaking without feeling it.
+  `\\b(?:hadnt|didnt|did not|had not|never|not) (?:even )?(?:felt|feel|noticed?|realised|realized) (?:my ?self|him ?self|her ?self) (?:go|going|pee|wee|leak)\\b`,
   `\\b(?:havent|hasnt|have not|has not|not|didnt|did not|cant|cannot|couldnt) (?:been able to )?(?:peed|pee|weed|wee|urinated|urinate|been for a (?:pee|wee))(?: [^ .;!?]+){0,1} (?:all day|since|for (?:hours|a day|\\d+ hours))\\b`,
 );
 
@@ -277,7 +281,9 @@ export const caudaEquina: RedFlagConcept = {
       pattern: BLADDER_BOWEL,
       context: 'long',
       // Leaking in pregnancy or after giving birth has a cause of its own (and is not new).
-      unlessMessage: /\b(?:pregnan(?:t|cy)|contractions|gave birth|giving birth|labou?r pains)\b/,
+      // Only a pregnancy now: "back pain since my second pregnancy" and a new bowel accident is the sign.
+      unlessMessage:
+        /\b(?:(?:im|i am|currently|am|being|weeks|months) pregnant|pregnant (?:with|again)|(?:during|in|through(?:out)?) (?:my |this |the )?pregnancy|contractions|gave birth|giving birth|labou?r pains)\b/,
     },
     {
       id: 'both-legs',

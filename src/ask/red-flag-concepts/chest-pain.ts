@@ -22,6 +22,10 @@ const CHEST_PAIN = alt(
   'stabbing',
   'paining',
   'heaviness',
+  'feels? heavy',
+  'heavy feeling',
+  'squeezed',
+  'like a band',
 );
 
 export const chestPain: RedFlagConcept = {

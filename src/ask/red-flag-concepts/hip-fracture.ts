@@ -1,3 +1,4 @@
+import { OLD_INJURY } from './accident-fall.js';
 import { alt, CANT, gap, near, rx, type RedFlagConcept } from './words.js';
 
 const BREAK = alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked');
@@ -14,6 +15,13 @@ const FEARED_BREAK = `(?<!\\b(?:(?:risks?|chances?|likelihood|danger) of|(?:afra
  * stand or put weight on the leg, or the leg looks shorter or turned outwards; or a hip said to be
  * broken.
  */
+/**
+ * A message that tells of no fall ("I haven't fallen", "a slipped disc" and "an injury" do not count):
+ * the "cannot stand" sign told without the leg is one after a fall.
+ */
+const NO_FALL =
+  /^(?!.*\b(?:(?<!\b(?:havent|hasnt|have not|has not|not|never|didnt) )(?:fell|fallen)(?! asleep| apart| behind)|tripped|slipped(?! discs?| disks?)|(?:a|the|my|his|her|that|this) fall\b(?! asleep)|fall (?:on|off|from|down|onto)|crash(?:ed)?|grazes|bruises)\b)/;
+
 export const hipFracture: RedFlagConcept = {
   id: 'hip-fracture',
   rules: [
@@ -42,6 +50,19 @@ export const hipFracture: RedFlagConcept = {
         `\\b${BREAK}${FEARED_BREAK} (?:my |his |her |their |your |a |the )?(?:left |right )?${alt('hip', 'hip bone', '(?:a )?bone in (?:my |his |her |their |your |the )?hip', 'neck of (?:the |my |his |her )?femur')}\\b`,
         `\\bhip (?:is |was |has been )?(?:broken|fractured|fracture)\\b`,
       ),
+    },
+    {
+      // The same sign told without the leg: after a fall, "I couldn't get up", "I stopped being able
+      // to walk". Only in a message that tells of a fall, and not of one long ago.
+      id: 'cannot-stand-after-injury',
+      tier: 'emergency',
+      sign: 'a fall or injury after which you cannot stand',
+      pattern: rx(
+        `\\b(?:${CANT}|stopped being able to|no longer able to)(?: even| really)? (?:stand(?: up)?|get up|get back up|walk(?! (?:far|long|for|more|much|very|any distance|too)\\b))\\b`,
+      ),
+      context: 'always',
+      unlessMessage: NO_FALL,
+      unlessNear: OLD_INJURY,
     },
   ],
 };

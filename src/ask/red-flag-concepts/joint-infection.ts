@@ -40,7 +40,20 @@ export const jointInfection: RedFlagConcept = {
       pattern: rx(
         together(SWOLLEN, JOINT, 10),
         near(COLOUR, JOINT, 4),
-        near(JOINT, alt('red and hot', 'hot and red', 'big and red', 'big and hot'), 6),
+        near(
+          JOINT,
+          alt(
+            'red and hot',
+            'hot and red',
+            'big and red',
+            'big and hot',
+            'massive and red',
+            'huge and red',
+            'went massive',
+            'gone massive',
+          ),
+          6,
+        ),
         // The joint itself swelling up: "my knee ballooned", not "my weight ballooned".
         followedBy(JOINT, alt('ballooned', 'has ballooned', 'swelled up like a balloon'), 2),
         `\\b(?:sudden|suddenly|immediately)${'(?: [^ .;!?]+){0,4}'} pain in (?:my |the )?(?:left |right )?${OTHER_JOINT}\\b`,

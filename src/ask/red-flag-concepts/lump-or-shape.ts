@@ -22,6 +22,9 @@ const LUMP = alt(
   'sticks out',
   '(?:hard |small |little )?ball under (?:the |my )?skin',
   'bulge (?:on|in) my',
+  'knobbly',
+  'knobby',
+  'raised (?:bit|area|spot|patch)',
 );
 
 export const lumpOrShape: RedFlagConcept = {

@@ -20,7 +20,7 @@ const NIGHT = alt(
   'lying down',
   'when (?:i )?(?:sleep|am asleep)',
   'while (?:i )?(?:sleep|am asleep)',
-  'when (?:i )?(?:go|went|get|got) to bed',
+  'when (?:i )?(?:go|went|get|got) (?:to|in|into) bed',
   'in the middle of the night',
   EARLY_HOURS,
   'trying to sleep',
@@ -42,6 +42,7 @@ const WORSE = alt(
   'more pain',
   'increases',
   'flares? up',
+  'ramps? (?:right )?up',
   'at its worst',
   // "pain especially when I lay down", "mostly at night"
   'especially',
@@ -51,6 +52,9 @@ const WORSE = alt(
 const NOT_EASED = alt(
   '(?:doesnt|does not|dont|do not|isnt|is not|not|never|no|wont|will not|hasnt|has not|havent|have not|without)(?: get(?:ting)?| got| seem to| really| any| much){0,2} (?:better|beter|improv(?:e|es|ing|ed|ement)|eas(?:e|es|ing|ed)|go away|goes away|settle|settles|settling|help|helps|helping|relief|difference|stop|stops)',
   'failed to help',
+  'does (?:naff|sod|bugger|jack|f|feck|fuck) all',
+  'does nothing',
+  '(?:hasnt|has not|havent|have not|not|didnt|did not|wont|doesnt|does not) (?:even )?budged?',
   'to no avail',
 );
 const REST = alt(
@@ -126,6 +130,8 @@ export const nightOrRest: RedFlagConcept = {
       sign: 'pain that does not improve with rest',
       pattern: rx(
         followedBy(WORSE, NIGHT, 3),
+        // "when I get into bed, around midnight, the ache in my hip ramps right up"
+        followedBy(NIGHT, `(?:the )?(?:${PAIN_FELT}|ache) (?:in (?:my|his|her) \\w+ )?${WORSE}`, 4),
         // The night first: "night time is the worst", "nights are worse".
         `\\b(?:night ?time|nights|the night)(?: (?:is|are|its|it is|gets|get|it gets))? (?:the |even |much |far )?(?:worse|worst|unbearable|agony|hell)\\b`,
         // Pain that comes every night is pain at night, not a bad night.
@@ -177,6 +183,10 @@ export const nightOrRest: RedFlagConcept = {
           10,
         ),
         `\\b(?:rest|resting) (?:and \\w+ )?(?:failed|fails) to help\\b`,
+        `\\b(?:resting|rest|lying still|lying down) (?:seems to |just |only |always )?makes? (?:it|mine|the pain|things|my \\w+(?: pain)?) worse\\b`,
+        `\\bno position(?: in bed| at all)? (?:helps|works|is comfortable|eases it)\\b`,
+        // "a week resting flat and the back pain hasnt budged"
+        `\\b${alt('resting', 'rested', 'bed rest', 'resting flat', 'lying flat')} (?:and|but) (?:the |my )?(?:back |hip )?(?:pain |ache |it )?${NOT_EASED}`,
         `\\beven (?:when|while|at|if|after) (?:im |i am |i |i have |ive )?(?:rest|resting|rested|lying|lie|lay|laying|sitting still|not moving|asleep|sleeping)\\b`,
         `\\b(?:pain|hurts?|aches?) (?:at|while|during) rest\\b`,
         `\\bat rest\\b`,
@@ -189,7 +199,7 @@ export const nightOrRest: RedFlagConcept = {
       // night when I went to bed my leg would throb") and pain that never lets up as "24/7".
       id: 'pain-at-night',
       tier: 'urgent',
-      anchors: ['night', 'bed', 'hours', '24 7', 'clock', 'relax', 'rest', 'still', 'especially'],
+      anchors: ['night', 'bed', 'hours', '24 7', 'clock', 'relax', 'rest', 'still', 'especially', 'am'],
       sign: 'pain that does not improve with rest',
       pattern: rx(
         together(
@@ -201,7 +211,8 @@ export const nightOrRest: RedFlagConcept = {
             EARLY_HOURS,
             'during the night',
             'overnight',
-            'every night',
+            'every (?:single )?night',
+            '(?:at|around|till|until|by) [1-5] ?am',
             'each night',
             'most nights',
             'nightly',

@@ -7,19 +7,53 @@ export const suddenSevere: RedFlagConcept = {
     {
       id: 'sudden-severe',
       tier: 'emergency',
-      anchors: ['sudden', 'nowhere', 'no where', 'blue', 'warning', 'came on', 'wak', 'woke', 'ago'],
+      anchors: [
+        'sudden',
+        'nowhere',
+        'no where',
+        'blue',
+        'warning',
+        'came on',
+        'wak',
+        'woke',
+        'ago',
+        'explod',
+        'erupt',
+        'struck',
+        'bang',
+        'lit up',
+        'abrupt',
+      ],
       sign: 'sudden severe hip pain with no injury',
       pattern: rx(
         near(
           SUDDEN,
-          alt(SEVERE, '10 10', '10 out of 10', 'stabbing', 'worst (?:pain )?(?:ever|of my life)'),
-          5,
+          alt(
+            SEVERE,
+            '(?:[89]|10) 10',
+            '(?:[89]|10) out of 10',
+            'stabbing',
+            'worst (?:pain )?(?:ever|of my life)',
+            'massive',
+            'so painful',
+            '(?:is |was |shes |hes |im )?crying',
+            'in tears',
+            'crushing',
+            'knife',
+            '(?:cant|can barely|can hardly|cannot) (?:walk|stand)',
+          ),
+          10,
         ),
+        // "my right hip exploded with pain"
+        `\\b(?:hip|hips|groin)(?: [^ .;!?]+){0,2} (?:exploded|erupted) (?:with|in) (?:pain|agony)\\b`,
         `\\b(?:woke|wake|waking) up(?: [^ .;!?]+){0,3} with (?:a |an |the )?(?:sudden |sharp |severe |stabbing |excruciating |terrible |horrible |agonising |agonizing |worst |bad )(?:[^ .;!?]+ )?(?:pain (?:deep )?in (?:my |the )?(?:left |right )?(?:hips?|groin)|(?:left |right )?(?:hip|groin) pain)\\b`,
       ),
       context: 'long',
+      // The sign is the hip's: sudden severe pain in the back alone is not one of red-flags.md's signs.
+      unlessMessage: /^(?!.*\b(?:hips?|groin|pelvis|pelvic|thigh|buttocks?)\b)/,
       // The sign is sudden severe pain with no injury; a sudden injury is the accident's sign.
-      unlessSentence: /(?<!\b(?:no|didnt|not|without|havent|hadnt|any) )\binjur/,
+      // "without any fall or injury" denies it.
+      unlessSentence: /(?<!\b(?:no|didnt|not|without|havent|hadnt|any)\b(?: [^ .;!?]+){0,3} )\binjur/,
     },
   ],
 };

@@ -1,5 +1,9 @@
 import { alt, rx, together, type RedFlagConcept } from './words.js';
 
+/** After a T-number: an MRI sequence, not a thoracic level. */
+const NOT_MRI =
+  '(?!(?: (?:and |& )?t\\d{1,2})* (?:weighted|weight|hyperintense|hypointense|hyper|hypo|signals?|images?|sequences?|stir|flair|w)\\b)';
+
 /** Checked after `word`, so the look back runs only where the word is. */
 const notLower = (word: string): string => `(?<!\\blow(?:er)? (?:to )?${word})`;
 
@@ -19,6 +23,10 @@ export const upperBack: RedFlagConcept = {
         `\\bscapula\\b`,
         `\\b(?:between|under|underneath) (?:my |the )?(?:left |right )?(?:scapula|spine and (?:my |the )?(?:left |right )?(?:scapula|shoulder ?blade))\\b`,
         `\\bthoracic\\b`,
+        // A thoracic level told beside the spine: "fractured T7 & T8 vertebrae", "a bulge at T6".
+        // Not an MRI sequence ("T1/T2 hyperintense signal", "T2 weighted images").
+        `\\bt(?:[1-9]|10)\\b${NOT_MRI}(?=[^.;!?]*\\b(?:vertebra\\w*|discs?|disks?|spine|spinal|fractur\\w*|herniat\\w*|bulg\\w*|compression)\\b)`,
+        `\\b(?:vertebra\\w*|discs?|disks?|fractur\\w*|herniat\\w*|bulg\\w*) (?:at |in |of )?t(?:[1-9]|10)\\b${NOT_MRI}`,
         `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
         `\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
         `\\bthoraco ?lumbar\\b`,
@@ -26,6 +34,8 @@ export const upperBack: RedFlagConcept = {
         `\\b(?:where|around|at|along|under|level with) (?:my |a |the )?bra (?:strap|line)\\b`,
         `\\bbetween (?:my |the |his |her |both )?shoulders\\b`,
         `\\bback (?:[^ .;!?]+ ){0,2}up top\\b`,
+        // "right up at the top by my neck and shoulders"
+        `\\bup (?:at |near |by )?the top (?:by|near|under|below|of) (?:my |the )?(?:neck|shoulders)\\b`,
         // Where the ribs meet the spine is the top of the back: "near where my ribs meet my spine".
         together(
           alt('ribs?', 'rib cage', 'ribcage'),

@@ -154,9 +154,14 @@ export const NUMB = alt(
   'can not feel',
   'couldnt feel',
   'could not feel',
-  'feels? (?:weird|strange|different|odd|funny|dead)',
-  '(?:weird|strange|odd|funny) (?:feeling|sensation)',
+  'feels? (?:weird|wierd|werid|strange|different|odd|funny|dead|asleep)',
+  '(?:weird|wierd|strange|odd|funny) (?:feeling|sensation)',
+  '(?:cant|cannot|can not|couldnt|could not) (?:really |properly |quite )feel',
+  'gone to sleep',
   'feeling of coldness',
+  // "when I wipe it feels like someone else's skin"
+  'feels? like (?:its |it is )?(?:someone|somebody) elses',
+  'feels? like (?:its |it is )?not (?:mine|my own)',
   'like (?:after )?(?:a |the )?(?:dentist|dental|dentists) (?:injection|jab|needle)',
 );
 export const CANT = alt(
@@ -187,7 +192,12 @@ export const SUDDEN = alt(
   'came on fast',
   'came on quickly',
   // An onset minutes or hours ago: "hip pain hit me like 30 mins ago".
-  '(?:hit|came on|started|struck)(?: me)?(?: like| about| around)? (?:\\d+|a few|an?|half an) (?:mins?|minutes|hours?|hrs?) ago',
+  'abrupt(?:ly)?',
+  'outta nowhere',
+  '(?:was |got )?struck by',
+  'went bang',
+  'lit up',
+  '(?:hit|came on|started|struck)(?: me)?(?: like| about| around)? (?:\\d+|a few|an?|half an|one|two|three|four|five|a couple of) (?:mins?|minutes|hours?|hrs?) ago',
 );
 export const SEVERE = alt(
   'severe',
@@ -223,7 +233,16 @@ export const HOT = alt(
   'red(?! flags?)',
   'inflamed',
 );
-export const SWOLLEN = alt('swollen', 'swelling', 'swell', 'swelled', 'puffy', 'swollen up', 'giant ball');
+export const SWOLLEN = alt(
+  'swollen',
+  'swelling',
+  'swell',
+  'swelled',
+  'puffy',
+  'swollen up',
+  'giant ball',
+  'puffed (?:right )?up',
+);
 export const COLOUR = alt(
   'changed colou?r',
   'changing colou?r',
@@ -237,6 +256,9 @@ export const COLOUR = alt(
   'gone purple',
   'turned purple',
   'purple',
+  'purply',
+  // "has gone a weird dark red colour"
+  '(?:gone|turned|went|going|turning) (?:a )?(?:[^ .;!?]+ ){0,2}(?:red|purple|purply|blue|black|dark|yellow) colou?r',
   'blotchy',
 );
 export const JOINT = alt(
