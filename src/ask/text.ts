@@ -17,15 +17,22 @@ export const MAX_QUESTION_CHARS = 6000;
 export function normalizeQuestion(question: string): string {
   // After the non-letters become spaces, only runs of spaces are left to collapse; a lone space (most
   // of them) is not a match, which spares a long question a replacement per word.
-  return question
-    .slice(0, MAX_QUESTION_CHARS)
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’‘`´]/g, '')
-    .replace(/([.,;:!?])/g, ' $1 ')
-    .replace(/[^\p{L}\p{N}.,;:!? ]+/gu, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return (
+    question
+      .slice(0, MAX_QUESTION_CHARS)
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/['’‘`´]/g, '')
+      // "can t", "don,t": an apostrophe typed as a space or a comma.
+      .replace(
+        /\b(can|don|didn|doesn|won|isn|wasn|couldn|wouldn|shouldn|haven|hasn|hadn|aren|weren)[ ,]t\b/g,
+        '$1t',
+      )
+      .replace(/([.,;:!?])/g, ' $1 ')
+      .replace(/[^\p{L}\p{N}.,;:!? ]+/gu, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
 }
 
 const CLAUSE_BREAK = /^[.,;:!?]$/;

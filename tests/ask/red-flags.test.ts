@@ -455,6 +455,9 @@ const DENIED = [
   'what worries me is the high likelihood of getting a fractured femur during my hip replacement',
   'I am scared of breaking my hip again',
   'my back hurts from the waist down when I stand',
+  // An apostrophe typed as a space still makes a denial.
+  'I don t have any numbness down there, my back just aches',
+  'my lower back is sore, I didn,t fall',
   // An MRI sequence is not a thoracic level; no fall, or one long ago, and "can't walk far".
   'MRI: T2 weighted images show a bulge at L4, T1/T2 hyperintense signal in the S1 vertebra',
   'I have not fallen or been injured, but some mornings I cannot stand fully upright',
@@ -523,6 +526,20 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   ['since my last fall my hip hurts', 'accident-or-fall'],
   ['I had a fall of the ladder and my back hurts', 'accident-or-fall'],
   ['after the fall of 2 metres my back hurts', 'accident-or-fall'],
+  // Cross-validated misses of dev.tsv, in the writers' words.
+  [
+    'I am just now starting to have problems with hip pain. It is very painful at night because I sleep on my side.',
+    'pain-at-night',
+  ],
+  ['I hurt in my hips in the morning. and night time is the wrose. I can t sleep.', 'night-or-rest'],
+  ['Last night I cried out in bed. It was because of the pain of middle age arthritis.', 'night-or-rest'],
+  [
+    'The past few days my back has been getting worse, this is with rest and absolutely no riding of any kind.',
+    'night-or-rest',
+  ],
+  ['I have low back pain with bilateral hiop and leg pain to the knees for several years.', 'both-legs'],
+  ['The marble-sized lump is just above my right kidney.', 'lump-or-shape'],
+  ['the backaches are back with a vengeance, pain in my upper and lower back', 'top-of-back'],
   // Batch 10 of real messages (dev part), in the writers' words.
   ['Recently found out that I have managed to fracture T7 & T8 vertebrae.', 'top-of-back'],
   [
@@ -743,6 +760,32 @@ const REVIEW_MISSES = 1;
  */
 const REVIEW_2 = fixtureLines('red-flag-review-2.tsv');
 const REVIEW_2_MISSES = 17;
+
+/**
+ * A third review (tests/fixtures/red-flag-review-3.tsv), aimed at what the seventh session narrowed:
+ * sudden severe pain that names no hip ("sudden agonising pain in my left glute"), the pregnancy veto
+ * of bladder signs, falls told without "fall" ("found my gran on the floor"), thoracic levels. Against
+ * the session's start 82 of 143 signs led with the warning signs, after the first version of the
+ * change 77; now all but 4 do (told more than 14 words from the suddenness, or beside an old injury).
+ * Of its 53 non-signs at most 7 are raised (46 at the start).
+ */
+const REVIEW_3 = fixtureLines('red-flag-review-3.tsv').map((line) => line.split('\t') as [string, 'F' | 'Q']);
+
+describe('third red-flag review (tests/fixtures/red-flag-review-3.tsv)', () => {
+  it('leads with the warning signs for all but 4 of its current signs', () => {
+    const missed = REVIEW_3.filter(([, kind]) => kind === 'F')
+      .map(([text]) => text)
+      .filter((text) => ask(text).ranking[0] !== 'urgent');
+    expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(4);
+  });
+
+  it('raises at most 7 of its 53 non-signs', () => {
+    const raised = REVIEW_3.filter(([, kind]) => kind === 'Q')
+      .map(([text]) => text)
+      .filter((text) => ask(text).ranking[0] === 'urgent');
+    expect(raised.length, raised.join('\n')).toBeLessThanOrEqual(7);
+  });
+});
 
 /** Everyday words near a sign's words that are not the sign (from the same review). */
 const NOT_A_SIGN = [

@@ -22,7 +22,7 @@ const WHEN_RECENT =
 const notFigurative = (word: string): string =>
   `(?:(?<!\\b(?:feels?|felt|feeling|looks?|looked|looking) (?:like|as if|as though) (?:(?:i|id|ive|im|you|someone|somebody) )?(?:(?:was|got|had|have|been|just|d|has|ve) ){0,2}${word})|(?=[^.;!?]*\\b${WHEN_RECENT}\\b))`;
 /** "fall" and its kin, but not "fall asleep", "falling apart" or autumn. */
-const FALL = alt(
+export const FALL = alt(
   // Nor the season: "in the fall", "since last fall", "this fall I started ...", "the fall of 2006";
   // "my last fall", "that fall", "since this fall" and "since last fall on the ice" are falls.
   `(?<!\\b(?:in the|by the|early|late) |\\b(?:since|until|before|during|over|all|in) (?:last|next) (?=fall(?! (?:on|off|from|down|onto|at|and)\\b))|(?:^|[.;!?] )(?:last|this|next) (?=fall (?:i|my|we|he|she|it|our|the|they)\\b))${FEARED}fall(?!s? asleep| apart| out with| pregnant| for| behind| of (?:that|this|last|the)(?: same)? year| of (?:19|20)\\d\\d)`,
@@ -35,7 +35,16 @@ const FALL = alt(
   // Even after "managed to": a fall from a height is never only feared.
   'fall (?:from|off) (?:a|the|my|our) (?:ladder|roof|height|horse|bike|wall|tree|stairs?|step ?ladder|chair)',
   'slipped (?:on|down|over|and|in (?:the|a)|off (?:the|a|my|his|her)|in (?:the )?(?:bathroom|shower|bath|kitchen|toilet|garden))',
-  'came (?:down|crashing down|tumbling down) (?:from|off)',
+  'came (?:crashing|tumbling) down',
+  'came down (?:from|off) (?:about |around |nearly |over |at least )?(?:\\d+|a few|several|two|three|four|five) ?(?:m|metres?|meters?|feet|ft|foot)',
+  // Falls told without "fall": "hit the deck", "my legs went from under me", "wiped out", "went flying".
+  'hit the (?:floor|deck|pavement|ice|concrete)',
+  '(?:legs?|feet) (?:went|gone|go|going) (?:out )?from under',
+  'wiped out',
+  'went (?:down|over) (?:in|on) the (?:kitchen|bathroom|stairs|ice|pavement|floor|road|street|garden|shower)',
+  'went flying',
+  'found (?:[^ .;!?]+ ){0,2}on the floor',
+  '(?:been|was|lay|lying|laid|stuck) on the floor (?:since|all night|overnight|for hours|until)',
   'crash',
   'crashed',
   'rear ended',

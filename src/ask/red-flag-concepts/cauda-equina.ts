@@ -249,6 +249,8 @@ const SURELY_BOTH = alt(
   'both (?:of )?(?:my |his |her )?thighs',
   'legs both sides',
   'down both',
+  // "bilateral hip and leg pain"
+  'bilateral (?:[^ .;!?]+ (?:and )?)?legs?',
 );
 const BOTH_LEG_SIGNS = rx(
   together(BOTH_LEGS, LEG_WEAK, 6),
@@ -280,10 +282,11 @@ export const caudaEquina: RedFlagConcept = {
       sign: 'difficulty peeing, leaking urine',
       pattern: BLADDER_BOWEL,
       context: 'long',
-      // Leaking in pregnancy or after giving birth has a cause of its own (and is not new).
-      // Only a pregnancy now: "back pain since my second pregnancy" and a new bowel accident is the sign.
-      unlessMessage:
-        /\b(?:(?:im|i am|currently|am|being|weeks|months) pregnant|pregnant (?:with|again)|(?:during|in|through(?:out)?) (?:my |this |the )?pregnancy|contractions|gave birth|giving birth|labou?r pains)\b/,
+      // Only leaking that the sentence puts down to a baby on the bladder is pregnancy's own: a review
+      // found a wider pregnancy veto hiding current signs ("since being pregnant with my son years
+      // ago", "my wife is pregnant", "not currently pregnant"); recall comes first.
+      unlessSentence:
+        /\b(?:baby|bump|uterus|womb)(?: [^ .;!?]+){0,2} (?:on|against|onto) (?:my |her )?bladder\b/,
     },
     {
       id: 'both-legs',

@@ -1,4 +1,4 @@
-import { OLD_INJURY } from './accident-fall.js';
+import { FALL, OLD_INJURY } from './accident-fall.js';
 import { alt, CANT, gap, near, rx, type RedFlagConcept } from './words.js';
 
 const BREAK = alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fracturing', 'cracked');
@@ -16,11 +16,12 @@ const FEARED_BREAK = `(?<!\\b(?:(?:risks?|chances?|likelihood|danger) of|(?:afra
  * broken.
  */
 /**
- * A message that tells of no fall ("I haven't fallen", "a slipped disc" and "an injury" do not count):
- * the "cannot stand" sign told without the leg is one after a fall.
+ * A message that tells of no fall (in the accident concept's words: "I haven't fallen", "a slipped
+ * disc" and "an injury" do not count): the "cannot stand" sign told without the leg is one after a fall.
  */
-const NO_FALL =
-  /^(?!.*\b(?:(?<!\b(?:havent|hasnt|have not|has not|not|never|didnt) )(?:fell|fallen)(?! asleep| apart| behind)|tripped|slipped(?! discs?| disks?)|(?:a|the|my|his|her|that|this) fall\b(?! asleep)|fall (?:on|off|from|down|onto)|crash(?:ed)?|grazes|bruises)\b)/;
+const NO_FALL = new RegExp(
+  `^(?!.*(?<!\\b(?:havent|hasnt|have not|has not|not|never|didnt|no)\\b(?: [^ .;!?]+){0,2} )\\b(?:${FALL}|grazes|grazed|bruises|bruised)\\b)`,
+);
 
 export const hipFracture: RedFlagConcept = {
   id: 'hip-fracture',
@@ -58,7 +59,7 @@ export const hipFracture: RedFlagConcept = {
       tier: 'emergency',
       sign: 'a fall or injury after which you cannot stand',
       pattern: rx(
-        `\\b(?:${CANT}|stopped being able to|no longer able to)(?: even| really)? (?:stand(?: up)?|get up|get back up|walk(?! (?:far|long|for|more|much|very|any distance|too)\\b))\\b`,
+        `\\b(?:${CANT}|stopped being able to|no longer able to|can no longer)(?: even| really)? (?:stand(?: up)?|get up|get back up|walk(?! (?:far|long|for|more|much|very|any distance|too)\\b))\\b`,
       ),
       context: 'always',
       unlessMessage: NO_FALL,

@@ -36,6 +36,8 @@ export const lumpOrShape: RedFlagConcept = {
       sign: 'a lump or a change in the shape of the back',
       pattern: rx(
         together(LUMP, BACK_PART, 30),
+        // "the marble-sized lump is just above my right kidney"
+        together(LUMP, 'kidneys?', 6),
         together(alt('swelling', 'swollen'), BACK_PART, 6),
         `\\bshape of (?:my |the )?(?:back|spine)\\b`,
         followedBy(

@@ -94,7 +94,7 @@ const ASKING_WHY =
   /^(?:why (?:does|do|did|is|are|would|will|should|can)|how come|what (?:causes|could cause|can cause|makes|helps|can i|should i|do i)|how (?:do|can|should|to) (?:i |you )?(?:stop|ease|relieve|help|treat|get rid|prevent|deal))\b(?!.*\b(?:when|that|so|this much)\b)/;
 /** A question about how to sleep with the pain: which position, mattress or pillow. */
 const ABOUT_SLEEPING =
-  /\b(?:best|which|what|whats|good|right|recommend\w*) (?:\w+ )?(?:sleeping )?(?:positions?|mattress(?:es)?|pillows?)\b|\bsleep(?:ing)? on (?:my|your|his|her) (?:side|back|front|stomach)\b/;
+  /\b(?:best|which|what|whats|good|right|recommend\w*) (?:\w+ )?(?:sleeping )?(?:positions?|mattress(?:es)?|pillows?)\b/;
 /** What wakes a person: the pain, not the alarm clock. */
 const PAIN = alt('pain', 'pains', 'ache', 'aching', 'hurting', 'agony', 'spasms?');
 
@@ -133,7 +133,7 @@ export const nightOrRest: RedFlagConcept = {
         // "when I get into bed, around midnight, the ache in my hip ramps right up"
         followedBy(NIGHT, `(?:the )?(?:${PAIN_FELT}|ache) (?:in (?:my|his|her) \\w+ )?${WORSE}`, 4),
         // The night first: "night time is the worst", "nights are worse".
-        `\\b(?:night ?time|nights|the night)(?: (?:is|are|its|it is|gets|get|it gets))? (?:the |even |much |far )?(?:worse|worst|unbearable|agony|hell)\\b`,
+        `\\b(?:night ?time|nights|the night)(?: (?:is|are|its|it is|gets|get|it gets))? (?:the |even |much |far )?(?:worse|worst|wrose|worser|unbearable|agony|hell)\\b`,
         // Pain that comes every night is pain at night, not a bad night.
         followedBy(
           PAIN_FELT,
@@ -184,7 +184,14 @@ export const nightOrRest: RedFlagConcept = {
         ),
         `\\b(?:rest|resting) (?:and \\w+ )?(?:failed|fails) to help\\b`,
         `\\b(?:resting|rest|lying still|lying down) (?:seems to |just |only |always )?makes? (?:it|mine|the pain|things|my \\w+(?: pain)?) worse\\b`,
-        `\\bno position(?: in bed| at all)? (?:helps|works|is comfortable|eases it)\\b`,
+        `\\bno position (?:in bed |at night |lying down |to sleep )(?:helps|works|is comfortable|eases it)\\b`,
+        // "I cried out in bed" with the pain; "getting worse, this is with rest".
+        `\\b(?:cried|cry|crying|screamed|screaming|yelled|yelling) (?:out )?in (?:bed|the night|my sleep)\\b`,
+        followedBy(
+          '(?:getting |got |gets )?worse',
+          '(?:with|despite|even with) (?:the )?(?:rest|resting|bed rest)',
+          4,
+        ),
         // "a week resting flat and the back pain hasnt budged"
         `\\b${alt('resting', 'rested', 'bed rest', 'resting flat', 'lying flat')} (?:and|but) (?:the |my )?(?:back |hip )?(?:pain |ache |it )?${NOT_EASED}`,
         `\\beven (?:when|while|at|if|after) (?:im |i am |i |i have |ive )?(?:rest|resting|rested|lying|lie|lay|laying|sitting still|not moving|asleep|sleeping)\\b`,

@@ -4,6 +4,10 @@ import { alt, rx, together, type RedFlagConcept } from './words.js';
 const NOT_MRI =
   '(?!(?: (?:and |& )?t\\d{1,2})* (?:weighted|weight|hyperintense|hypointense|hyper|hypo|signals?|images?|sequences?|stir|flair|w)\\b)';
 
+/** Words that put a T-number on the spine. */
+const SPINE_WORDS =
+  '(?:back|spine|spinal|vertebra\\w*|discs?|disks?|fractur\\w*|herniat\\w*|bulg\\w*|compression|wedg\\w*|collaps\\w*|broke|broken|injur\\w*|degenerat\\w*|\\w*kyphosis)';
+
 /** Checked after `word`, so the look back runs only where the word is. */
 const notLower = (word: string): string => `(?<!\\blow(?:er)? (?:to )?${word})`;
 
@@ -20,13 +24,14 @@ export const upperBack: RedFlagConcept = {
         `\\b${alt('top', 'upper', 'high', 'higher', `mid${notLower('mid')}`, `middle${notLower('middle')}`)} (?:part |up )?(?:of |in )?(?:my |the |his |her |their )?(?:(?:left|right) (?:side (?:of )?(?:my |the |his |her )?)?)?(?:back|spine)\\b`,
         `\\b(?:between|under|underneath|below|beneath|on|in|around) (?:my |the |both )?(?:left |right )?shoulder ?blades?\\b`,
         `\\bshoulder ?blades?\\b`,
+        `\\bupper (?:and|&) lower back\\b`,
         `\\bscapula\\b`,
         `\\b(?:between|under|underneath) (?:my |the )?(?:left |right )?(?:scapula|spine and (?:my |the )?(?:left |right )?(?:scapula|shoulder ?blade))\\b`,
         `\\bthoracic\\b`,
-        // A thoracic level told beside the spine: "fractured T7 & T8 vertebrae", "a bulge at T6".
-        // Not an MRI sequence ("T1/T2 hyperintense signal", "T2 weighted images").
-        `\\bt(?:[1-9]|10)\\b${NOT_MRI}(?=[^.;!?]*\\b(?:vertebra\\w*|discs?|disks?|spine|spinal|fractur\\w*|herniat\\w*|bulg\\w*|compression)\\b)`,
-        `\\b(?:vertebra\\w*|discs?|disks?|fractur\\w*|herniat\\w*|bulg\\w*) (?:at |in |of )?t(?:[1-9]|10)\\b${NOT_MRI}`,
+        // A thoracic level told beside the spine: "fractured T7 & T8 vertebrae", "wedging of T8", "my back
+        // pain is up at T3". Not an MRI sequence ("T1/T2 hyperintense signal", "T2 weighted images").
+        `\\bt ?(?:[1-9]|10)\\b${NOT_MRI}(?=[^.;!?]*\\b${SPINE_WORDS}\\b)`,
+        `\\bt ?(?:[1-9]|10)\\b${NOT_MRI}(?<=\\b${SPINE_WORDS}\\b[^.;!?]*)`,
         `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
         `\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
         `\\bthoraco ?lumbar\\b`,

@@ -185,18 +185,18 @@ export const SUDDEN = alt(
   'sudden',
   'suddenly',
   'all of a sudden',
-  'out of nowhere',
+  'out of (?:absolutely |completely |literally |total |totally )?nowhere',
   'out of no where',
   'out of the blue',
   'without warning',
   'came on fast',
   'came on quickly',
   // An onset minutes or hours ago: "hip pain hit me like 30 mins ago".
-  'abrupt(?:ly)?',
+  'abrupt(?:ly)?(?! movements?| moves?| turns?| twists?| changes?)',
   'outta nowhere',
   '(?:was |got )?struck by',
   'went bang',
-  'lit up',
+  'lit up (?:like|with|in)',
   '(?:hit|came on|started|struck)(?: me)?(?: like| about| around)? (?:\\d+|a few|an?|half an|one|two|three|four|five|a couple of) (?:mins?|minutes|hours?|hrs?) ago',
 );
 export const SEVERE = alt(
