@@ -526,6 +526,11 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   ['since my last fall my hip hurts', 'accident-or-fall'],
   ['I had a fall of the ladder and my back hurts', 'accident-or-fall'],
   ['after the fall of 2 metres my back hurts', 'accident-or-fall'],
+  // Batch 11 of real messages (dev part).
+  [
+    'yesterday she slipped as she tried to get into a chair and broke her femur. Now she is in pain',
+    'broken-femur',
+  ],
   // Cross-validated misses of dev.tsv, in the writers' words.
   [
     'I am just now starting to have problems with hip pain. It is very painful at night because I sleep on my side.',
@@ -724,7 +729,7 @@ describe('red-flag probe (tests/fixtures/red-flag-probe.tsv)', () => {
  * (recall first); the bound is how many lead with the warning signs today.
  */
 describe.each([
-  ['red-flag-probe-2.tsv', 41],
+  ['red-flag-probe-2.tsv', 42],
   ['red-flag-probe-3.tsv', 34],
 ])('red-flag probe tests/fixtures/%s', (file, quietMisses) => {
   const probe = fixtureLines(file).map((line) => line.split('\t') as [string, string, string, string]);

@@ -53,6 +53,19 @@ export const hipFracture: RedFlagConcept = {
       ),
     },
     {
+      // A broken thigh bone is a broken hip's sign too ("she slipped and broke her femur"), unless it
+      // broke long ago ("I broke my femur when I was 12").
+      id: 'broken-femur',
+      tier: 'emergency',
+      sign: 'a fall or injury after which you cannot stand',
+      pattern: rx(
+        `\\b${BREAK}${FEARED_BREAK} (?:my |his |her |their |your |a |the )?(?:left |right )?(?:femur|thigh ?bone)\\b`,
+        `\\b(?:femur|thigh ?bone) (?:is |was |has been )?(?:broken|fractured)\\b`,
+      ),
+      anchors: ['femur', 'thigh'],
+      unlessNear: OLD_INJURY,
+    },
+    {
       // The same sign told without the leg: after a fall, "I couldn't get up", "I stopped being able
       // to walk". Only in a message that tells of a fall, and not of one long ago.
       id: 'cannot-stand-after-injury',
