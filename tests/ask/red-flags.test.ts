@@ -471,6 +471,10 @@ const DENIED = [
   'what worries me is the high likelihood of getting a fractured femur during my hip replacement',
   'I am scared of breaking my hip again',
   'my back hurts from the waist down when I stand',
+  // A fall long ago, dated by its month; "the lower middle part of my back" is the lower back.
+  'I joined the sciatica club in December 2008 with a fall on a snowy street, and my back still hurts.',
+  'I immediately felt a tweak in the lower middle part of my back',
+  'I ran downhill with a 300 foot drop in elevation and my hip hurts',
   // An apostrophe typed as a space still makes a denial.
   'I don t have any numbness down there, my back just aches',
   'my lower back is sore, I didn,t fall',
@@ -546,6 +550,16 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
   [
     'yesterday she slipped as she tried to get into a chair and broke her femur. Now she is in pain',
     'broken-femur',
+  ],
+  // Batch 12 of real messages (dev part).
+  [
+    "The diagnosis of arthritic stenosis stands. At least it explains why my legs wouldn't work.",
+    'both-legs',
+  ],
+  ['Tuesday and Wednesday came and lower body was losing more control.', 'both-legs'],
+  [
+    "that's a four metre drop whilst on my knees onto what seems like concrete. it hurt like hell (little did I know but I had prolapsed my L4/L5 Disc)",
+    'accident-or-fall',
   ],
   // Cross-validated misses of dev.tsv, in the writers' words.
   [

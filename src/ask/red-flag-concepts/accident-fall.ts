@@ -36,6 +36,8 @@ export const FALL = alt(
   'fall (?:from|off) (?:a|the|my|our) (?:ladder|roof|height|horse|bike|wall|tree|stairs?|step ?ladder|chair)',
   'slipped (?:on|down|over|and|in (?:the|a)|off (?:the|a|my|his|her)|in (?:the )?(?:bathroom|shower|bath|kitchen|toilet|garden))',
   'came (?:crashing|tumbling) down',
+  // "a four metre drop onto concrete"
+  '(?:\\d+|two|three|four|five|six|ten) ?(?:m|metres?|meters?|feet|ft|foot) (?:drop|fall)(?! in (?:elevation|height|altitude))',
   'came down (?:from|off) (?:about |around |nearly |over |at least )?(?:\\d+|a few|several|two|three|four|five) ?(?:m|metres?|meters?|feet|ft|foot)',
   // Falls told without "fall": "hit the deck", "my legs went from under me", "wiped out", "went flying".
   'hit the (?:floor|deck|pavement|ice|concrete)',
@@ -90,7 +92,7 @@ const EVENT =
   '(?:fell|fall|fallen|slipped|tripped|crash|crashed|accident|collision|hit|knocked|tumbled?|thrown|threw|landed|came off|run over|ran over)';
 const RECENT_EVENT = `\\b(?:${WHEN_RECENT},? (?:(?:i|he|she|we|they|my \\w+) )?(?:(?:just|had|have|was|got) )?(?:(?:a|an) )?${EVENT}|just (?:had (?:a |an )?)?${EVENT}|${EVENT}\\b(?:(?!\\bago\\b)[^.;!?]){0,30}?\\b${WHEN_RECENT})\\b`;
 export const OLD_INJURY = new RegExp(
-  `^(?!.*${RECENT_EVENT}).*\\b(?:years? ago|years? after|(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|(?:back )?in (?:the )?(?:19\\d\\d|20[01]\\d)|when i was (?:a )?(?:\\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\\b`,
+  `^(?!.*${RECENT_EVENT}).*\\b(?:years? ago|years? after|(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|(?:back )?in (?:the )?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19\\d\\d|20[01]\\d)|when i was (?:a )?(?:\\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\\b`,
 );
 
 export const accidentFall: RedFlagConcept = {

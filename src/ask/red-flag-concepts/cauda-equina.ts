@@ -264,6 +264,9 @@ const BOTH_LEG_SIGNS = rx(
   `\\b${alt('shoots?', 'shooting', 'shot', 'spikes?', 'spiking', 'goes', 'going', 'went', 'runs?', 'running', 'ran', 'travels?', 'travell?ing', 'radiates?', 'radiating', 'spreads?', 'spreading', 'moves?', 'moving', 'burns?', 'burning')} down (?:the backs? of )?(?:my|his|her|both) legs\\b`,
   together(SURELY_BOTH, alt('pain', 'pains', 'hurts?', 'hurting', 'aches?', 'aching', 'agony'), 8),
   `\\blegs (?:are |keep |have |had )?(?:giving|gave|give) (?:way|out)\\b`,
+  // "my legs wouldn't work", "lower body was losing more control"
+  `\\blegs (?:wouldnt|wont|would not|didnt|did not|dont|do not|stopped|stop|have stopped) (?:work|working)\\b`,
+  `\\blower (?:body|half)(?: [^ .;!?]+){0,2} (?:losing|lost|loses|lose) (?:more |all |some )?(?:control|strength|feeling|sensation)\\b`,
   // From one side to both: "it used to be one side, now it's both sides", "now my left leg has it too".
   `\\bnow (?:its |it is |it has gone |it goes |in |down )?(?:on |into |down )?both (?:sides|legs)\\b`,
   `\\b(?:now )?(?:my |his |her )?(?:left|right|other) leg (?:is doing it|does it|has it|is going|is affected|is the same|feels the same)(?: too| as well)\\b`,

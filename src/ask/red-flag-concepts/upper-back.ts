@@ -33,7 +33,7 @@ export const upperBack: RedFlagConcept = {
         `\\bt ?(?:[1-9]|10)\\b${NOT_MRI}(?=[^.;!?]*\\b${SPINE_WORDS}\\b)`,
         `\\bt ?(?:[1-9]|10)\\b${NOT_MRI}(?<=\\b${SPINE_WORDS}\\b[^.;!?]*)`,
         `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
-        `\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
+        `(?<!\\blow(?:er)? )\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
         `\\bthoraco ?lumbar\\b`,
         // "around where a bra strap sits"
         `\\b(?:where|around|at|along|under|level with) (?:my |a |the )?bra (?:strap|line)\\b`,
