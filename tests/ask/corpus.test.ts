@@ -34,7 +34,7 @@ const team = TEAM_SETS.flatMap(cases);
 describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
   it('every message has its source', () => {
     const sources = sourceLines('real/dev.sources.tsv');
-    expect(real.length).toBeGreaterThanOrEqual(1960);
+    expect(real.length).toBeGreaterThanOrEqual(2070);
     expect(sources).toHaveLength(real.length);
     for (const line of sources) expect(line.split('\t')[1]?.trim(), line).toBeTruthy();
   });
@@ -58,7 +58,7 @@ describe('/ask on real messages (tests/fixtures/real/dev.tsv)', () => {
     expect(cv.top1).toBeGreaterThanOrEqual(0.625);
     expect(cv.top3).toBeGreaterThanOrEqual(0.82);
     expect(cv.redFlagRecall).toBeGreaterThanOrEqual(0.94);
-    expect(cv.falseAlarm).toBeLessThanOrEqual(0.145);
+    expect(cv.falseAlarm).toBeLessThanOrEqual(0.16);
   }, 600_000);
 
   it('the committed model is what `npm run train:ask` builds from the files in tests/fixtures', () => {
@@ -92,7 +92,7 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
 
   it('every message has its source, and none is also in the development split', () => {
     const sources = sourceLines('real/test.sources.tsv');
-    expect(sealed.length).toBeGreaterThanOrEqual(872);
+    expect(sealed.length).toBeGreaterThanOrEqual(921);
     expect(sources).toHaveLength(sealed.length);
     const dev = new Set(real.map((c) => c.question.toLowerCase()));
     for (const c of sealed) expect(dev.has(c.question.toLowerCase()), c.question).toBe(false);
@@ -103,8 +103,8 @@ describe('/ask on the sealed split (tests/fixtures/real/test.tsv: never tuned on
   it('holds its measured figures', () => {
     const report = evaluate(sealed);
     expect(report.top1).toBeGreaterThanOrEqual(0.58);
-    expect(report.top3).toBeGreaterThanOrEqual(0.785);
-    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.865);
-    expect(report.falseAlarm).toBeLessThanOrEqual(0.195);
+    expect(report.top3).toBeGreaterThanOrEqual(0.81);
+    expect(report.redFlagRecall).toBeGreaterThanOrEqual(0.87);
+    expect(report.falseAlarm).toBeLessThanOrEqual(0.205);
   });
 });
