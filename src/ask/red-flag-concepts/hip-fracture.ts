@@ -11,11 +11,6 @@ const BREAK = alt('broke', 'broken', 'break', 'breaking', 'fractured?', 'fractur
 const FEARED_BREAK = `(?<!\\b(?:(?:risks?|chances?|likelihood|danger) of|(?:afraid|scared|terrified|frightened|worried|fear) (?:of|about)|prevent(?:s|ing)?|avoid(?:s|ing)?)(?: (?!(?:she|he|i|they|we|it|my|her|his|their|our)\\b)[^ .;!?]+){0,2} ${BREAK}|\\b(?:going to|gonna|will|might|could|may)(?: fall and)? ${BREAK})`;
 
 /**
- * A possible broken hip (red-flags.md, emergency tier): after a fall or injury the person cannot
- * stand or put weight on the leg, or the leg looks shorter or turned outwards; or a hip said to be
- * broken.
- */
-/**
  * A message that tells of no fall (in the accident concept's words: "I haven't fallen", "a slipped
  * disc" and "an injury" do not count): the "cannot stand" sign told without the leg is one after a fall.
  */
@@ -23,6 +18,11 @@ const NO_FALL = new RegExp(
   `^(?!.*(?<!\\b(?:havent|hasnt|have not|has not|not|never|didnt|no)\\b(?: [^ .;!?]+){0,2} )\\b(?:${FALL}|grazes|grazed|bruises|bruised)\\b)`,
 );
 
+/**
+ * A possible broken hip (red-flags.md, emergency tier): after a fall or injury the person cannot
+ * stand or put weight on the leg, or the leg looks shorter or turned outwards; or a hip said to be
+ * broken.
+ */
 export const hipFracture: RedFlagConcept = {
   id: 'hip-fracture',
   rules: [

@@ -206,7 +206,18 @@ export const nightOrRest: RedFlagConcept = {
       // night when I went to bed my leg would throb") and pain that never lets up as "24/7".
       id: 'pain-at-night',
       tier: 'urgent',
-      anchors: ['night', 'bed', 'hours', '24 7', 'clock', 'relax', 'rest', 'still', 'especially', 'am'],
+      anchors: [
+        'night',
+        'bed',
+        'hours',
+        '24 7',
+        'clock',
+        'relax',
+        'rest',
+        'still',
+        'especially',
+        ...['1', '2', '3', '4', '5'].flatMap((hour) => [`${hour}am`, `${hour} am`]),
+      ],
       sign: 'pain that does not improve with rest',
       pattern: rx(
         together(

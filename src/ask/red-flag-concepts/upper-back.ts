@@ -30,8 +30,7 @@ export const upperBack: RedFlagConcept = {
         `\\bthoracic\\b`,
         // A thoracic level told beside the spine: "fractured T7 & T8 vertebrae", "wedging of T8", "my back
         // pain is up at T3". Not an MRI sequence ("T1/T2 hyperintense signal", "T2 weighted images").
-        `\\bt ?(?:[1-9]|10)\\b${NOT_MRI}(?=[^.;!?]*\\b${SPINE_WORDS}\\b)`,
-        `\\bt ?(?:[1-9]|10)\\b${NOT_MRI}(?<=\\b${SPINE_WORDS}\\b[^.;!?]*)`,
+        `\\bt ?(?:[1-9]|10)\\b${NOT_MRI}(?:(?=[^.;!?]*\\b${SPINE_WORDS}\\b)|(?<=\\b${SPINE_WORDS}\\b[^.;!?]*))`,
         `\\b(?:back|spine)(?: pain| ache)? (?:right )?in the middle\\b`,
         `(?<!\\blow(?:er)? )\\b(?:mid ?point|middle part) of (?:my |the )?(?:back|spine)\\b`,
         `\\bthoraco ?lumbar\\b`,
