@@ -783,6 +783,17 @@ const REVIEW_MISSES = 1;
 const REVIEW_2 = fixtureLines('red-flag-review-2.tsv');
 const REVIEW_2_MISSES = 17;
 
+/** A review's messages: current signs (F) and messages that are not signs (Q). */
+function reviewed(file: string): { signs: string[]; nonSigns: string[] } {
+  const rows = fixtureLines(file).map((line) => line.split('\t') as [string, 'F' | 'Q']);
+  return {
+    signs: rows.filter(([, kind]) => kind === 'F').map(([text]) => text),
+    nonSigns: rows.filter(([, kind]) => kind === 'Q').map(([text]) => text),
+  };
+}
+
+const warnsFirst = (text: string): boolean => ask(text).ranking[0] === 'urgent';
+
 /**
  * A third review (tests/fixtures/red-flag-review-3.tsv), aimed at what the seventh session narrowed:
  * sudden severe pain that names no hip ("sudden agonising pain in my left glute"), the pregnancy veto
@@ -791,20 +802,16 @@ const REVIEW_2_MISSES = 17;
  * change 77; now all but 4 do (told more than 14 words from the suddenness, or beside an old injury).
  * Of its 53 non-signs at most 7 are raised (46 at the start).
  */
-const REVIEW_3 = fixtureLines('red-flag-review-3.tsv').map((line) => line.split('\t') as [string, 'F' | 'Q']);
+const REVIEW_3 = reviewed('red-flag-review-3.tsv');
 
 describe('third red-flag review (tests/fixtures/red-flag-review-3.tsv)', () => {
   it('leads with the warning signs for all but 4 of its current signs', () => {
-    const missed = REVIEW_3.filter(([, kind]) => kind === 'F')
-      .map(([text]) => text)
-      .filter((text) => ask(text).ranking[0] !== 'urgent');
+    const missed = REVIEW_3.signs.filter((text) => !warnsFirst(text));
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(4);
   });
 
   it('raises at most 7 of its 53 non-signs', () => {
-    const raised = REVIEW_3.filter(([, kind]) => kind === 'Q')
-      .map(([text]) => text)
-      .filter((text) => ask(text).ranking[0] === 'urgent');
+    const raised = REVIEW_3.nonSigns.filter(warnsFirst);
     expect(raised.length, raised.join('\n')).toBeLessThanOrEqual(7);
   });
 });
@@ -816,18 +823,16 @@ describe('third red-flag review (tests/fixtures/red-flag-review-3.tsv)', () => {
  * guard was removed; now all but one lead with the warning signs (a fall "in june 2008 and again last
  * night", told too far apart).
  */
-const REVIEW_4 = fixtureLines('red-flag-review-4.tsv').map((line) => line.split('\t') as [string, 'F' | 'Q']);
+const REVIEW_4 = reviewed('red-flag-review-4.tsv');
 
 describe('fourth red-flag review (tests/fixtures/red-flag-review-4.tsv)', () => {
   it('leads with the warning signs for all but 1 of its current signs, typos that are words included', () => {
-    const missed = REVIEW_4.filter(([, kind]) => kind === 'F')
-      .map(([text]) => text)
-      .filter((text) => ask(text).ranking[0] !== 'urgent');
+    const missed = REVIEW_4.signs.filter((text) => !warnsFirst(text));
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(1);
   });
 });
 
-/** Everyday words near a sign's words that are not the sign (from the same review). */
+/** Everyday words near a sign's words that are not the sign (from the first review). */
 const NOT_A_SIGN = [
   "I have random back pain, it's really bad some days",
   'sometimes I get a random really bad twinge in my hip when I turn',
