@@ -314,7 +314,19 @@ interface LoadRun {
   readonly heapAtTotal: number;
 }
 
-async function measureLoad(subject: Subject): Promise<LoadRun> {
+type Pair<T> = Record<'bot' | 'baseline', T>;
+
+/** Each phase of a load run is driven in this many bursts per subject, the two subjects taking turns. */
+const BURSTS = 10;
+
+/** One subject of a load run: its process, its own fake Discord and its own stream of interactions. */
+interface Loaded {
+  readonly fake: FakeDiscord;
+  readonly running: Running;
+  readonly next: () => BuiltInteraction;
+}
+
+async function load(subject: Subject): Promise<Loaded> {
   const fake = await startFakeDiscord({ record: false });
   const running = await launch(subject, fake, true);
   let n = 0;
@@ -323,37 +335,94 @@ async function measureLoad(subject: Subject): Promise<LoadRun> {
     const user = 2_200_000_000_000_000_000n + BigInt(n % USERS);
     return chatInput('cause', { name: 'sciatica' }, { userId: user.toString() });
   };
-  const inspector = running.inspector ?? '';
-  // Both processes compile their hot paths before anything is timed.
-  await drive(fake, next, WARM_UP, IN_FLIGHT);
-  const cpuBefore = cpuMsOf(running.child.pid ?? 0);
-  const sequential = await drive(fake, next, SEQUENTIAL, 1);
-  const upToFirst = await drive(fake, next, HEAP_FIRST_AT - SEQUENTIAL - WARM_UP, IN_FLIGHT);
-  const heapAtFirst = await heapAfterGc(inspector);
-  const rest = await drive(fake, next, TOTAL - HEAP_FIRST_AT, IN_FLIGHT);
-  const rssAfter = rssOf(running.child.pid ?? 0);
-  const cpuPerInteractionUs = ((cpuMsOf(running.child.pid ?? 0) - cpuBefore) * 1000) / (TOTAL - WARM_UP);
-  const heapAtTotal = await heapAfterGc(inspector);
-  await stop(running.child);
-  await fake.close();
-  return { sequential, parallel: [upToFirst, rest], rssAfter, cpuPerInteractionUs, heapAtFirst, heapAtTotal };
+  return { fake, running, next };
 }
 
 /**
- * LOAD_ROUNDS load runs of each subject, in turns. Throughput and latencies pool every run; CPU is
- * their mean; memory is the highest reading.
+ * Drives `count` interactions into each subject, `inFlight` at a time, in BURSTS bursts each,
+ * alternating which subject goes first. This machine's speed drifts by tens of percent within
+ * seconds (other tenants, frequency): runs of whole subjects one after the other put that drift
+ * into the ratio, bursts of a second or less in turns put it on both subjects alike.
+ */
+async function driveInTurns(
+  loaded: Pair<Loaded>,
+  count: number,
+  inFlight: number,
+): Promise<Pair<Awaited<ReturnType<typeof drive>>>> {
+  const runs: Pair<Awaited<ReturnType<typeof drive>>[]> = { bot: [], baseline: [] };
+  for (let burst = 0; burst < BURSTS; burst += 1) {
+    const order = burst % 2 === 0 ? (['bot', 'baseline'] as const) : (['baseline', 'bot'] as const);
+    for (const name of order) {
+      const { fake, next } = loaded[name];
+      runs[name].push(await drive(fake, next, count / BURSTS, inFlight));
+    }
+  }
+  const pool = (list: Awaited<ReturnType<typeof drive>>[]) => ({
+    latencies: list.flatMap((r) => r.latencies),
+    failed: list.reduce((sum, r) => sum + r.failed, 0),
+    slowDown: list.reduce((sum, r) => sum + r.slowDown, 0),
+    seconds: list.reduce((sum, r) => sum + r.seconds, 0),
+  });
+  return { bot: pool(runs.bot), baseline: pool(runs.baseline) };
+}
+
+/** One load run: both subjects started side by side, each phase driven in turns (driveInTurns). */
+async function measureLoad(subjects: Pair<Subject>): Promise<Pair<LoadRun>> {
+  const loaded: Pair<Loaded> = { bot: await load(subjects.bot), baseline: await load(subjects.baseline) };
+  const pid = (name: 'bot' | 'baseline') => loaded[name].running.child.pid ?? 0;
+  const heaps = async () => ({
+    bot: await heapAfterGc(loaded.bot.running.inspector ?? ''),
+    baseline: await heapAfterGc(loaded.baseline.running.inspector ?? ''),
+  });
+  // Both processes compile their hot paths before anything is timed.
+  await driveInTurns(loaded, WARM_UP, IN_FLIGHT);
+  const cpuBefore = { bot: cpuMsOf(pid('bot')), baseline: cpuMsOf(pid('baseline')) };
+  const sequential = await driveInTurns(loaded, SEQUENTIAL, 1);
+  const upToFirst = await driveInTurns(loaded, HEAP_FIRST_AT - SEQUENTIAL - WARM_UP, IN_FLIGHT);
+  const heapAtFirst = await heaps();
+  const rest = await driveInTurns(loaded, TOTAL - HEAP_FIRST_AT, IN_FLIGHT);
+  const result = (name: 'bot' | 'baseline'): LoadRun => ({
+    sequential: sequential[name],
+    parallel: [upToFirst[name], rest[name]],
+    rssAfter: rssOf(pid(name)),
+    cpuPerInteractionUs: ((cpuMsOf(pid(name)) - cpuBefore[name]) * 1000) / (TOTAL - WARM_UP),
+    heapAtFirst: heapAtFirst[name],
+    heapAtTotal: 0,
+  });
+  const partial = { bot: result('bot'), baseline: result('baseline') };
+  const heapAtTotal = await heaps();
+  for (const name of ['bot', 'baseline'] as const) {
+    await stop(loaded[name].running.child);
+    await loaded[name].fake.close();
+  }
+  return {
+    bot: { ...partial.bot, heapAtTotal: heapAtTotal.bot },
+    baseline: { ...partial.baseline, heapAtTotal: heapAtTotal.baseline },
+  };
+}
+
+/**
+ * LOAD_ROUNDS load runs (measureLoad). Throughput and latencies pool every run; CPU is their mean;
+ * memory is the highest reading.
  */
 async function measureLoads(
-  subjects: Record<'bot' | 'baseline', Subject>,
-): Promise<Record<'bot' | 'baseline', Omit<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
-  return inTurns(LOAD_ROUNDS, subjects, measureLoad, (list) => ({
+  subjects: Pair<Subject>,
+): Promise<Pair<Omit<Result, 'readyMs' | 'firstAnswerMs' | 'rssAtReady'>>> {
+  const runs: Pair<LoadRun[]> = { bot: [], baseline: [] };
+  for (let i = 0; i < LOAD_ROUNDS; i += 1) {
+    const round = await measureLoad(subjects);
+    runs.bot.push(round.bot);
+    runs.baseline.push(round.baseline);
+  }
+  const summarise = (list: readonly LoadRun[]) => ({
     sequential: phase(list.map((r) => r.sequential)),
     parallel: phase(list.flatMap((r) => r.parallel)),
     rssAfter: Math.max(...list.map((r) => r.rssAfter)),
     cpuPerInteractionUs: list.reduce((sum, r) => sum + r.cpuPerInteractionUs, 0) / list.length,
     heapAtFirst: Math.max(...list.map((r) => r.heapAtFirst)),
     heapAtTotal: Math.max(...list.map((r) => r.heapAtTotal)),
-  }));
+  });
+  return { bot: summarise(runs.bot), baseline: summarise(runs.baseline) };
 }
 
 function row(label: string, bot: number, baseline: number, digits: number, goal = ''): string {
