@@ -1,5 +1,6 @@
-import { isTopicId, KINDS, type Kind } from '../content/index.js';
+import { ALL_TOPIC_IDS, isTopicId, KINDS, slugsOf, type Kind } from '../content/index.js';
 import type { ComponentHandler } from '../src/core/command.js';
+import { EMERGENCY_LOCALES } from './definition.js';
 import { COLORS, type ReplyDraft } from '../src/core/reply.js';
 import { NAVIGATION, overviewReply, topicReply } from './topics.js';
 
@@ -18,6 +19,10 @@ const STALE: ReplyDraft = {
 export const topicComponent: ComponentHandler = {
   prefix: 'topic',
   run: ({ rest, locale }) => (isTopicId(rest) ? topicReply(rest, { locale, private: true }) : STALE),
+  prebuilt: ALL_TOPIC_IDS.map((topic) => ({
+    input: { rest: topic, values: [] },
+    locales: topic === 'urgent' ? EMERGENCY_LOCALES : [],
+  })),
 };
 
 /** `menu:<kind>` select menus: the chosen topic, privately. */
@@ -27,6 +32,10 @@ export const menuComponent: ComponentHandler = {
     const chosen = values[0];
     return chosen && isTopicId(chosen) ? topicReply(chosen, { locale, private: true }) : STALE;
   },
+  // Each kind's menu lists that kind's entries (overviewReply).
+  prebuilt: KINDS.flatMap((kind) =>
+    slugsOf(kind).map((slug) => ({ input: { rest: kind, values: [`${kind}:${slug}`] }, locales: [] })),
+  ),
 };
 
 /** `overview:<kind>` buttons: the overview of that kind, privately. */
@@ -36,4 +45,5 @@ export const overviewComponent: ComponentHandler = {
     (KINDS as readonly string[]).includes(rest)
       ? overviewReply(rest as Kind, { locale, private: true })
       : STALE,
+  prebuilt: KINDS.map((kind) => ({ input: { rest: kind, values: [] }, locales: [] })),
 };

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
-import type { CommandInput } from '../src/core/command.js';
+import { emergencyNumbers } from '../content/index.js';
+import type { CommandInput, Prebuilt } from '../src/core/command.js';
 
 /**
  * A command definition usable in servers, in DMs with the bot, and as a user-installed app in any
@@ -35,3 +36,22 @@ export function isPrivate(input: CommandInput, byDefault = false): boolean {
   const value = input.options[PRIVATE_OPTION];
   return typeof value === 'boolean' ? value : byDefault;
 }
+
+/**
+ * The reply table's entries for a command: each option set, with `private` left out, true and
+ * false. `locales`: those whose reply differs from the reply with no locale (see Prebuilt).
+ */
+export function prebuiltWithPrivate(
+  optionSets: readonly CommandInput['options'][],
+  locales: readonly string[] = [],
+): Prebuilt<CommandInput['options']>[] {
+  return optionSets.flatMap((options) =>
+    [undefined, true, false].map((value) => ({
+      input: value === undefined ? options : { ...options, [PRIVATE_OPTION]: value },
+      locales,
+    })),
+  );
+}
+
+/** The locales that put their own emergency number first: the only replies a locale changes. */
+export const EMERGENCY_LOCALES: readonly string[] = emergencyNumbers.flatMap((n) => n.locales);

@@ -8,7 +8,7 @@ import {
 } from '../content/index.js';
 import { sourceLine, type ReplyDraft } from '../src/core/reply.js';
 import type { SlashCommand } from '../src/core/command.js';
-import { baseDefinition, isPrivate, withPrivate } from './definition.js';
+import { baseDefinition, isPrivate, prebuiltWithPrivate, withPrivate } from './definition.js';
 import { overviewButton, URGENT_BUTTON } from './topics.js';
 
 /** The bot's own words in /help: what it is, privacy. Never a medical statement. */
@@ -87,5 +87,6 @@ export function helpCommand(registry: () => readonly SlashCommand[], links: Poli
       baseDefinition('help', 'What this bot does and does not do, its commands, sources and privacy'),
     ).toJSON(),
     run: (input) => helpReply(isPrivate(input)),
+    prebuilt: prebuiltWithPrivate([{}]),
   };
 }

@@ -1,7 +1,7 @@
-import { entryOf, type Kind, type TopicId } from '../content/index.js';
+import { entryOf, slugsOf, type Kind, type TopicId } from '../content/index.js';
 import { COLORS, userText, type ReplyDraft } from '../src/core/reply.js';
 import type { SlashCommand } from '../src/core/command.js';
-import { baseDefinition, isPrivate, withPrivate } from './definition.js';
+import { baseDefinition, isPrivate, prebuiltWithPrivate, withPrivate } from './definition.js';
 import { nameOption } from './name-option.js';
 import { kindEntryReply, overviewButton, overviewReply, topicButton } from './topics.js';
 
@@ -52,6 +52,13 @@ export function namedKindCommand(
       if (typeof value !== 'string' || value.trim() === '') return overviewReply(kind, ctx);
       const slug = names.resolve(value);
       return slug ? kindEntryReply(kind, slug, ctx) : didYouMean(value);
+    },
+    // The overview and every entry; a title or lay term typed for an entry is looked up as its slug.
+    prebuilt: prebuiltWithPrivate([{}, ...slugsOf(kind).map((slug) => ({ [NAME_OPTION]: slug }))]),
+    canonical(options) {
+      const value = options[NAME_OPTION];
+      const slug = typeof value === 'string' ? names.resolve(value) : undefined;
+      return slug ? { ...options, [NAME_OPTION]: slug } : options;
     },
     autocomplete(input) {
       return input.focused.name === NAME_OPTION ? names.autocomplete(input.focused.value) : [];

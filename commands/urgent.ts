@@ -1,5 +1,11 @@
 import type { SlashCommand } from '../src/core/command.js';
-import { baseDefinition, isPrivate, withPrivate } from './definition.js';
+import {
+  baseDefinition,
+  EMERGENCY_LOCALES,
+  isPrivate,
+  prebuiltWithPrivate,
+  withPrivate,
+} from './definition.js';
 import { urgentReply } from './topics.js';
 
 export const urgentCommand: SlashCommand = {
@@ -7,4 +13,5 @@ export const urgentCommand: SlashCommand = {
     baseDefinition('urgent', 'Warning signs: when to call emergency services, when to see a doctor soon'),
   ).toJSON(),
   run: (input) => urgentReply({ locale: input.locale, private: isPrivate(input) }),
+  prebuilt: prebuiltWithPrivate([{}], EMERGENCY_LOCALES),
 };

@@ -21,7 +21,8 @@ function main(): void {
   const config = httpConfigOrExit();
   const log = createLogger(config.logLevel, { bufferBytes: config.logBufferBytes });
   const bot = createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } });
-  const app = createApp(bot);
+  // The reply table is built once the server listens (below), so that it does not delay the start.
+  const app = createApp({ ...bot, replyTable: 'later' });
   const metrics = createMetrics({ labels: app.labels });
   const dropped = dropCounter(log);
   if (dropped) metrics.watchDroppedLogLines(dropped);
@@ -53,6 +54,7 @@ function main(): void {
       { host: config.host ?? 'all interfaces', port: config.port, path: config.interactionsPath },
       'listening',
     );
+    void app.buildReplyTable();
   });
 
   // close() stops accepting first, so the line below means "no new connections".

@@ -47,7 +47,11 @@ async function runGateway(config: Config, token: string): Promise<void> {
     import('../core/app.js'),
     import('../../commands/index.js'),
   ]);
-  const app = createApp(createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } }));
+  const app = createApp({
+    ...createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } }),
+    // Built once the bot is ready (below), so that it does not delay the start.
+    replyTable: 'later',
+  });
   let health: () => Health = () => 'starting';
   const metrics = config.metricsPort
     ? await serveMetrics(config.metricsPort, config.host, app.labels, () => health(), log)
@@ -67,6 +71,7 @@ async function runGateway(config: Config, token: string): Promise<void> {
     });
     stop = () => gateway.stop();
     health = () => gateway.health();
+    void app.buildReplyTable();
   } catch (error) {
     const reason =
       error instanceof TokenRejectedError

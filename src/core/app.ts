@@ -1,9 +1,11 @@
+import { setImmediate } from 'node:timers/promises';
 import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { ComponentHandler, MessageCommand, ModalHandler, SlashCommand } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { dispatch, notice, type Dispatched, type Outcome } from './dispatch.js';
 import { normalizeInteraction, type Invocation } from './interaction.js';
 import { messageResponse } from './reply.js';
+import { ReplyTable } from './reply-table.js';
 
 export interface Handled {
   /** What to send back; undefined when the request cannot be answered at all (no id or token). */
@@ -27,12 +29,24 @@ export interface AppOptions {
   readonly modals?: readonly ModalHandler[];
   readonly cooldown?: Cooldown;
   readonly now?: () => number;
+  /**
+   * When the reply table is built: `now`, inside createApp (the default); `later`, by
+   * buildReplyTable(), which a server calls once it is serving so the table does not delay its
+   * start; false: never, every reply built per call (tests compare the two).
+   */
+  readonly replyTable?: 'now' | 'later' | false;
 }
+
+/** How long a slice of buildReplyTable() may hold the event loop: an interaction waits at most that. */
+const TABLE_SLICE_MS = 2;
 
 /** The transport-independent core: raw interaction JSON in, interaction response out. */
 export function createApp(options: AppOptions) {
   const commands = new Map(options.commands.map((c) => [c.data.name, c]));
   const messageCommands = new Map((options.messageCommands ?? []).map((c) => [c.data.name, c]));
+  const table =
+    options.replyTable === false ? undefined : new ReplyTable(options.commands, options.components);
+  if (options.replyTable !== 'later') table?.buildAll();
   const deps = {
     commands,
     messageCommands,
@@ -40,6 +54,7 @@ export function createApp(options: AppOptions) {
     components: options.components,
     cooldown: options.cooldown ?? new Cooldown(),
     now: options.now ?? Date.now,
+    table,
   };
   return {
     commands,
@@ -51,6 +66,10 @@ export function createApp(options: AppOptions) {
       ...options.components.map((c) => c.prefix),
       ...(options.modals ?? []).map((m) => m.prefix),
     ] as readonly string[],
+    /** Builds the reply table in slices of about 2 ms between other work; resolves when done. */
+    async buildReplyTable(): Promise<void> {
+      while (table?.buildSome(TABLE_SLICE_MS)) await setImmediate();
+    },
     handle(raw: unknown): Handled {
       const n = normalizeInteraction(raw);
       if (n.ok) {

@@ -23,10 +23,30 @@ export interface Choice {
   readonly value: string;
 }
 
+/**
+ * An input whose reply the app builds once at start and then serves from its reply table
+ * (src/core/reply-table.ts), for the inputs most interactions carry.
+ */
+export interface Prebuilt<I> {
+  readonly input: I;
+  /**
+   * The locales whose reply to `input` differs from the reply with no locale: each gets its own
+   * entry, every other locale shares the no-locale one. A test checks this for every Discord locale.
+   */
+  readonly locales: readonly string[];
+}
+
 /** One slash command: its definition (shared by runtime and deploy) and pure functions. */
 export interface SlashCommand {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   run(input: CommandInput): ReplyDraft;
+  /** Option sets answered from the reply table (a command that opens a form has none). */
+  readonly prebuilt?: readonly Prebuilt<CommandInput['options']>[];
+  /**
+   * The options as the table holds them, for options that name the same thing another way (a
+   * title or lay term typed for an entry's slug): the reply must be the same for both.
+   */
+  canonical?(options: CommandInput['options']): CommandInput['options'];
   autocomplete?(input: AutocompleteInput): Choice[];
   /** A form to open instead of answering (e.g. /ask with no question); undefined: answer with run. */
   modal?(input: CommandInput): ModalDraft | undefined;
@@ -48,15 +68,18 @@ export interface MessageCommand {
 /** Every definition `npm run deploy` registers. */
 export type CommandDefinition = SlashCommand['data'] | MessageCommand['data'];
 
+/** What a component handler gets: the custom_id after `prefix:` and the chosen select options. */
+export interface ComponentInput {
+  readonly rest: string;
+  readonly values: readonly string[];
+}
+
 /** A handler for clicks on components whose custom_id starts with `prefix:`. */
 export interface ComponentHandler {
   readonly prefix: string;
-  /** `rest` is the custom_id after `prefix:`; `values` the chosen select options. */
-  run(input: {
-    readonly rest: string;
-    readonly values: readonly string[];
-    readonly locale: string | undefined;
-  }): ReplyDraft;
+  run(input: ComponentInput & { readonly locale: string | undefined }): ReplyDraft;
+  /** Clicks answered from the reply table. */
+  readonly prebuilt?: readonly Prebuilt<ComponentInput>[];
   /** Answer with a new message even when clicked in a private reply (e.g. sharing in the channel). */
   readonly newMessage?: boolean;
 }

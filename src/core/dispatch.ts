@@ -2,6 +2,7 @@ import { InteractionResponseType, type APIInteractionResponse } from 'discord-ap
 import type { ComponentHandler, MessageCommand, ModalHandler, SlashCommand } from './command.js';
 import { Cooldown } from './cooldown.js';
 import type { Invocation } from './interaction.js';
+import type { ReplyTable } from './reply-table.js';
 import { COLORS, messageResponse, modalResponse, updateResponse, type ReplyDraft } from './reply.js';
 
 export const OUTCOMES = ['ok', 'unknown-command', 'unknown-value', 'cooldown', 'error', 'pong'] as const;
@@ -26,6 +27,8 @@ export interface DispatchDeps {
   readonly modals: readonly ModalHandler[];
   readonly cooldown: Cooldown;
   readonly now: () => number;
+  /** Replies built at start; undefined: every reply is built per call. */
+  readonly table?: ReplyTable | undefined;
 }
 
 /** The log label of anything the app does not know (a stale or forged command or custom_id). */
@@ -127,6 +130,8 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
           outcome: 'unknown-command',
         };
       }
+      const tabled = deps.table?.command(command, inv.options, inv.locale);
+      if (tabled) return { response: tabled.response, label, outcome: tabled.outcome };
       const modal = command.modal?.(inv);
       if (modal) return { response: modalResponse(modal), label, outcome: 'ok' };
       const draft = command.run(inv);
@@ -155,11 +160,13 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
         outcome: 'unknown-command',
       };
     }
-    const draft = handler.run({
-      rest: inv.customId.slice(handler.prefix.length + 1),
-      values: inv.values,
-      locale: inv.locale,
-    });
+    const input = { rest: inv.customId.slice(handler.prefix.length + 1), values: inv.values };
+    const click = deps.table?.click(handler.prefix, input, inv.locale);
+    if (click) {
+      const tabled = inv.onEphemeral && !handler.newMessage ? click.update : click.message;
+      return { response: tabled.response, label, outcome: tabled.outcome };
+    }
+    const draft = handler.run({ ...input, locale: inv.locale });
     return { response: answer(draft), label, outcome: draft.outcome ?? 'ok' };
   } catch (cause) {
     return {
