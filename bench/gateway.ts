@@ -15,7 +15,7 @@ import { chatInput, type BuiltInteraction } from '../tests/fake-discord/payloads
 import { startFakeDiscord, type FakeDiscord } from '../tests/fake-discord/server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const STARTS = 5;
+const STARTS = 11;
 const LOAD_ROUNDS = 4;
 const WARM_UP = 1_000;
 const SEQUENTIAL = 2_000;

@@ -7,7 +7,7 @@ import { createBot } from '../../commands/index.js';
 import { SITE_CONTENT } from '../../commands/showcase.js';
 import { homePage } from '../transports/http/site.js';
 import { installLinks } from './install-links.js';
-import { createApp } from '../core/app.js';
+import { createApp, REPLY_TABLE_DELAY_MS } from '../core/app.js';
 import { httpConfigOrExit } from '../core/config.js';
 import { createLogger, dropCounter } from '../core/logger.js';
 import { createMetrics } from '../core/metrics.js';
@@ -21,7 +21,7 @@ function main(): void {
   const config = httpConfigOrExit();
   const log = createLogger(config.logLevel, { bufferBytes: config.logBufferBytes });
   const bot = createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } });
-  // The reply table is built once the server listens (below), so that it does not delay the start.
+  // The reply table is built a second after the server listens (below): it does not delay the start.
   const app = createApp({ ...bot, replyTable: 'later' });
   const metrics = createMetrics({ labels: app.labels });
   const dropped = dropCounter(log);
@@ -54,7 +54,7 @@ function main(): void {
       { host: config.host ?? 'all interfaces', port: config.port, path: config.interactionsPath },
       'listening',
     );
-    void app.buildReplyTable();
+    void app.buildReplyTable(REPLY_TABLE_DELAY_MS);
   });
 
   // close() stops accepting first, so the line below means "no new connections".

@@ -42,14 +42,15 @@ async function runGateway(config: Config, token: string): Promise<void> {
   let stop: () => Promise<void> = () => Promise.resolve();
   exitGracefullyOnSignals(() => stop(), log);
   // Imported only now: the console never loads discord.js, and a signal while these load is handled.
-  const [{ startGateway, TokenRejectedError }, { createApp }, { createBot }] = await Promise.all([
-    import('../transports/gateway/gateway.js'),
-    import('../core/app.js'),
-    import('../../commands/index.js'),
-  ]);
+  const [{ startGateway, TokenRejectedError }, { createApp, REPLY_TABLE_DELAY_MS }, { createBot }] =
+    await Promise.all([
+      import('../transports/gateway/gateway.js'),
+      import('../core/app.js'),
+      import('../../commands/index.js'),
+    ]);
   const app = createApp({
     ...createBot({ links: { privacy: config.privacyUrl, terms: config.termsUrl } }),
-    // Built once the bot is ready (below), so that it does not delay the start.
+    // Built a second after the bot is ready (below), so that it does not delay the start.
     replyTable: 'later',
   });
   let health: () => Health = () => 'starting';
@@ -71,7 +72,7 @@ async function runGateway(config: Config, token: string): Promise<void> {
     });
     stop = () => gateway.stop();
     health = () => gateway.health();
-    void app.buildReplyTable();
+    void app.buildReplyTable(REPLY_TABLE_DELAY_MS);
   } catch (error) {
     const reason =
       error instanceof TokenRejectedError

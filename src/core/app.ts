@@ -1,4 +1,4 @@
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { ComponentHandler, MessageCommand, ModalHandler, SlashCommand } from './command.js';
 import { Cooldown } from './cooldown.js';
@@ -40,6 +40,9 @@ export interface AppOptions {
 /** How long a slice of buildReplyTable() may hold the event loop: an interaction waits at most that. */
 const TABLE_SLICE_MS = 2;
 
+/** How long after it starts serving a server begins to build its reply table. */
+export const REPLY_TABLE_DELAY_MS = 1_000;
+
 /** The transport-independent core: raw interaction JSON in, interaction response out. */
 export function createApp(options: AppOptions) {
   const commands = new Map(options.commands.map((c) => [c.data.name, c]));
@@ -66,8 +69,12 @@ export function createApp(options: AppOptions) {
       ...options.components.map((c) => c.prefix),
       ...(options.modals ?? []).map((m) => m.prefix),
     ] as readonly string[],
-    /** Builds the reply table in slices of about 2 ms between other work; resolves when done. */
-    async buildReplyTable(): Promise<void> {
+    /**
+     * Builds the reply table in slices of about 2 ms between other work, starting after `delayMs`
+     * (so the first interactions after a start are not held up by it); resolves when done.
+     */
+    async buildReplyTable(delayMs = 0): Promise<void> {
+      if (delayMs > 0) await sleep(delayMs, undefined, { ref: false });
       while (table?.buildSome(TABLE_SLICE_MS)) await setImmediate();
     },
     handle(raw: unknown): Handled {
