@@ -161,7 +161,7 @@ export function dispatch(inv: Invocation, deps: DispatchDeps): Dispatched {
       };
     }
     const input = { rest: inv.customId.slice(handler.prefix.length + 1), values: inv.values };
-    const click = deps.table?.click(handler.prefix, input, inv.locale);
+    const click = deps.table?.click(handler, input, inv.locale);
     if (click) {
       const tabled = inv.onEphemeral && !handler.newMessage ? click.update : click.message;
       return { response: tabled.response, label, outcome: tabled.outcome };

@@ -86,6 +86,8 @@ export class ReplyTable {
     options: CommandInput['options'],
     locale: string | undefined,
   ): TableReply | undefined {
+    // No key for a command without entries: /ask's would hold the whole question.
+    if (!command.prebuilt?.length) return undefined;
     const name = command.data.name;
     const canonical = command.canonical?.(options) ?? options;
     return (
@@ -94,7 +96,13 @@ export class ReplyTable {
     );
   }
 
-  click(prefix: string, input: ComponentInput, locale: string | undefined): TableClick | undefined {
+  click(
+    handler: ComponentHandler,
+    input: ComponentInput,
+    locale: string | undefined,
+  ): TableClick | undefined {
+    if (!handler.prebuilt?.length) return undefined;
+    const prefix = handler.prefix;
     return (
       this.#clicks.get(clickKey(prefix, input, locale)) ??
       this.#clicks.get(clickKey(prefix, input, undefined))
