@@ -30,14 +30,14 @@ export interface AppOptions {
   readonly cooldown?: Cooldown;
   readonly now?: () => number;
   /**
-   * When the reply table is built: `now`, inside createApp (the default); `later`, by
-   * buildReplyTable(), which a server calls once it is serving so the table does not delay its
-   * start; false: never, every reply built per call (tests compare the two).
+   * The reply table: `later`, built by buildReplyTable(), which a server calls once it serves (so
+   * that building it does not delay its start); `now`, built inside createApp (tests, benchmarks);
+   * absent, none: every reply built per call, as a one-shot use (`ask`, the console) wants.
    */
-  readonly replyTable?: 'now' | 'later' | false;
+  readonly replyTable?: 'now' | 'later';
 }
 
-/** How long a slice of buildReplyTable() may hold the event loop: an interaction waits at most that. */
+/** About how long a slice of buildReplyTable() holds the event loop (one entry more at most). */
 const TABLE_SLICE_MS = 2;
 
 /** How long after it starts serving a server begins to build its reply table. */
@@ -47,9 +47,8 @@ export const REPLY_TABLE_DELAY_MS = 1_000;
 export function createApp(options: AppOptions) {
   const commands = new Map(options.commands.map((c) => [c.data.name, c]));
   const messageCommands = new Map((options.messageCommands ?? []).map((c) => [c.data.name, c]));
-  const table =
-    options.replyTable === false ? undefined : new ReplyTable(options.commands, options.components);
-  if (options.replyTable !== 'later') table?.buildAll();
+  const table = options.replyTable ? new ReplyTable(options.commands, options.components) : undefined;
+  if (options.replyTable === 'now') table?.buildAll();
   const deps = {
     commands,
     messageCommands,

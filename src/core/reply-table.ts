@@ -17,45 +17,53 @@ export interface TableClick {
 }
 
 /**
- * The replies to the inputs the commands and component handlers list as `prebuilt`, built once
- * when the app is created. In a live process, code and data go cold between interactions and a
- * reply built per call costs several times what it costs in a warm loop: enough to miss the
- * gateway's throughput goal (README, "The reply table"). Keys are the whole input (command or
- * prefix, options or custom_id and values, locale), so a reply from the table is byte for byte the
- * reply built per call (tests/core/reply-table.test.ts).
+ * The replies to the inputs the commands and component handlers list as `prebuilt`, built once by
+ * a server soon after it starts (or at once, for a test). In a live process, code and data go cold
+ * between interactions and a reply built per call costs several times what it costs in a warm
+ * loop: enough to miss the gateway's throughput goal (README, "The reply table"). Keys are the
+ * whole input (command or prefix, options or custom_id and values, locale), so a reply from the
+ * table is byte for byte the reply built per call (tests/core/reply-table.test.ts).
  */
 export class ReplyTable {
   readonly #commands = new Map<string, TableReply>();
   readonly #clicks = new Map<string, TableClick>();
-  /** One builder per reply still to build, in order. */
+  /**
+   * One builder per entry still to build, in order. An entry's replies in every locale it lists
+   * are stored together, so a lookup never falls back to the no-locale reply of an entry whose
+   * own locale's reply is still missing.
+   */
   readonly #todo: (() => void)[] = [];
 
   /** Lists the replies to build; buildAll() or buildSome() builds them. */
   constructor(commands: Iterable<SlashCommand>, components: Iterable<ComponentHandler>) {
     for (const command of commands) {
+      // A command that may open a form is asked first whether it does: only the per-call path asks.
+      if (command.modal) continue;
       for (const entry of command.prebuilt ?? []) {
-        for (const locale of localesOf(entry)) {
-          this.#todo.push(() => {
+        this.#todo.push(() => {
+          const replies = localesOf(entry).map((locale): [string, TableReply] => {
             const draft = command.run({ options: entry.input, locale });
-            const reply: TableReply = { response: messageResponse(draft), outcome: draft.outcome ?? 'ok' };
-            this.#commands.set(commandKey(command.data.name, entry.input, locale), deepFreeze(reply));
+            const reply = { response: messageResponse(draft), outcome: draft.outcome ?? 'ok' } as const;
+            return [commandKey(command.data.name, entry.input, locale), reply];
           });
-        }
+          for (const [key, reply] of replies) this.#commands.set(key, deepFreeze(reply));
+        });
       }
     }
     for (const handler of components) {
       for (const entry of handler.prebuilt ?? []) {
-        for (const locale of localesOf(entry)) {
-          this.#todo.push(() => {
+        this.#todo.push(() => {
+          const clicks = localesOf(entry).map((locale): [string, TableClick] => {
             const draft = handler.run({ ...entry.input, locale });
-            const outcome = draft.outcome ?? 'ok';
-            const click: TableClick = {
+            const outcome: Outcome = draft.outcome ?? 'ok';
+            const click = {
               message: { response: messageResponse(draft), outcome },
               update: { response: updateResponse(draft), outcome },
             };
-            this.#clicks.set(clickKey(handler.prefix, entry.input, locale), deepFreeze(click));
+            return [clickKey(handler.prefix, entry.input, locale), click];
           });
-        }
+          for (const [key, click] of clicks) this.#clicks.set(key, deepFreeze(click));
+        });
       }
     }
   }
@@ -66,13 +74,19 @@ export class ReplyTable {
   }
 
   /**
-   * Builds replies for about `budgetMs` (at least one); returns whether some remain. Until a reply
-   * is built, its input is answered per call, with the same bytes.
+   * Builds entries for about `budgetMs` (at least one); returns whether some remain. Until an entry
+   * is built, its inputs are answered per call, with the same bytes. An entry whose reply throws is
+   * left out: per call, its users get the error reply they got before there was a table.
    */
   buildSome(budgetMs: number): boolean {
     const until = performance.now() + budgetMs;
-    do this.#todo.shift()?.();
-    while (this.#todo.length > 0 && performance.now() < until);
+    do {
+      try {
+        this.#todo.shift()?.();
+      } catch {
+        // Left to the per-call path, which answers and logs it.
+      }
+    } while (this.#todo.length > 0 && performance.now() < until);
     return this.#todo.length > 0;
   }
 
@@ -110,7 +124,7 @@ export class ReplyTable {
   }
 }
 
-/** The no-locale reply first, then one per locale whose reply differs. */
+/** The no-locale reply and one per locale whose reply differs. */
 function localesOf(entry: Prebuilt<unknown>): (string | undefined)[] {
   return [undefined, ...entry.locales];
 }

@@ -1,14 +1,15 @@
-import { Locale, MessageFlags } from 'discord-api-types/v10';
+import { InteractionResponseType, Locale, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { bot } from '../../commands/index.js';
 import { entriesByKind, KINDS, layTerms, slugsOf } from '../../content/index.js';
 import { createApp } from '../../src/core/app.js';
-import type { OptionValue } from '../../src/core/command.js';
+import type { ComponentHandler, OptionValue, SlashCommand } from '../../src/core/command.js';
+import { ReplyTable } from '../../src/core/reply-table.js';
 import { commandInteraction, componentInteraction, snowflake, type Who } from '../helpers/interactions.js';
 
 /** The bot as it runs (replies from the table where it has them) and with every reply built per call. */
-const tabled = createApp(bot);
-const perCall = createApp({ ...bot, replyTable: false });
+const tabled = createApp({ ...bot, replyTable: 'now' });
+const perCall = createApp(bot);
 
 /** No locale at all, and every locale Discord has. */
 const LOCALES: readonly (string | null)[] = [null, ...Object.values(Locale)];
@@ -98,6 +99,94 @@ describe('the reply table', () => {
     const after = ask();
     expect(Object.isFrozen(after)).toBe(true);
     expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+  });
+
+  it('while it is being built, never gives a locale the reply of another (each entry lands whole)', () => {
+    const table = new ReplyTable(bot.commands, bot.components);
+    const urgent = bot.commands.find((c) => c.data.name === 'urgent');
+    const topic = bot.components.find((h) => h.prefix === 'topic');
+    if (!urgent || !topic) throw new Error('no /urgent or topic buttons');
+    const locales = ['en-US', 'en-GB', 'de', 'sv-SE', 'ja'];
+    const expected = new Map(
+      locales.flatMap((locale) => [
+        [
+          `/urgent ${locale}`,
+          JSON.stringify(perCall.handle(commandInteraction('urgent', {}, who(locale))).response),
+        ],
+        [
+          `topic:urgent ${locale}`,
+          JSON.stringify(
+            perCall.handle(componentInteraction({ customId: 'topic:urgent' }, 0, who(locale))).response,
+          ),
+        ],
+      ]),
+    );
+    let steps = 0;
+    let served = 0;
+    for (let more = true; more; steps += 1) {
+      more = table.buildSome(0);
+      for (const locale of locales) {
+        const command = table.command(urgent, {}, locale)?.response;
+        const click = table.click(topic, { rest: 'urgent', values: [] }, locale)?.message.response;
+        if (command) expect(JSON.stringify(command)).toBe(expected.get(`/urgent ${locale}`));
+        if (click) expect(JSON.stringify(click)).toBe(expected.get(`topic:urgent ${locale}`));
+        served += (command ? 1 : 0) + (click ? 1 : 0);
+      }
+    }
+    expect(steps).toBeGreaterThan(50);
+    expect(served).toBeGreaterThan(0);
+  });
+
+  it('serves clicks and /urgent in a locale from the table (its replies are the frozen ones)', () => {
+    const click = tabled.handle(componentInteraction({ customId: 'topic:cause:sciatica' }, 64, who('de')));
+    const urgent = tabled.handle(commandInteraction('urgent', { private: true }, who('en-GB')));
+    expect(click.response?.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(Object.isFrozen(click.response)).toBe(true);
+    expect(Object.isFrozen(urgent.response)).toBe(true);
+  });
+
+  it('leaves a reply that throws to the per-call path: the user gets the error reply, the app starts', () => {
+    const broken: SlashCommand = {
+      data: { name: 'broken', description: 'Always throws' },
+      run: () => {
+        throw new Error('boom');
+      },
+      prebuilt: [{ input: {}, locales: [] }],
+    };
+    const app = createApp({ commands: [broken], components: [], replyTable: 'now' });
+    const handled = app.handle(commandInteraction('broken', {}, who('en-US')));
+    expect(handled.outcome).toBe('error');
+    expect(JSON.stringify(handled.response)).toContain('Something went wrong');
+  });
+
+  it('never answers instead of a form, and sends a share button’s reply as a new message from the table too', () => {
+    const formFirst: SlashCommand = {
+      data: { name: 'form', description: 'Opens a form' },
+      run: () => ({ embeds: [{ title: 'Answer', description: 'An answer.' }] }),
+      modal: () => ({
+        customId: 'form:x',
+        title: 'A form',
+        inputs: [{ customId: 'q', label: 'Q', maxLength: 10 }],
+      }),
+      prebuilt: [{ input: {}, locales: [] }],
+    };
+    const share: ComponentHandler = {
+      prefix: 'share',
+      newMessage: true,
+      run: () => ({ embeds: [{ title: 'Shared', description: 'For everyone.' }] }),
+      prebuilt: [{ input: { rest: 'x', values: [] }, locales: [] }],
+    };
+    const options = { commands: [formFirst], components: [share] };
+    const app = createApp({ ...options, replyTable: 'now' });
+    const plain = createApp(options);
+    expect(app.handle(commandInteraction('form', {}, who('en-US'))).response?.type).toBe(
+      InteractionResponseType.Modal,
+    );
+    const click = (a: typeof app) =>
+      a.handle(componentInteraction({ customId: 'share:x' }, MessageFlags.Ephemeral, who('en-US'))).response;
+    expect(click(app)?.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(Object.isFrozen(click(app))).toBe(true);
+    expect(JSON.stringify(click(app))).toBe(JSON.stringify(click(plain)));
   });
 
   it('keeps its replies from being changed by whoever sends one', () => {
