@@ -85,18 +85,21 @@ function eachFeature(
     previous = stem;
     if (options.chars) for (const c of chars) add(1, c);
   }
-  if (options.asking) {
-    let prev: string | undefined;
-    for (const word of askingSentence(words)) {
-      if (isClauseBreak(word)) {
-        prev = undefined;
-        continue;
-      }
-      const { stem } = wordFeatures(word);
-      add(2, `?${stem}`);
-      if (prev !== undefined) add(2, `?${prev}_${stem}`);
-      prev = stem;
+  if (options.asking) eachAskingFeature(words, add);
+}
+
+/** The features of the sentence that asks (group 2): its stems and pairs of stems, marked `?`. */
+function eachAskingFeature(words: readonly string[], add: (group: number, feature: string) => void): void {
+  let prev: string | undefined;
+  for (const word of askingSentence(words)) {
+    if (isClauseBreak(word)) {
+      prev = undefined;
+      continue;
     }
+    const { stem } = wordFeatures(word);
+    add(2, `?${stem}`);
+    if (prev !== undefined) add(2, `?${prev}_${stem}`);
+    prev = stem;
   }
 }
 
@@ -278,6 +281,29 @@ export interface SoftmaxFamily {
    * readFeatures). Kept from one read to the next, so a long story does not grow new lists.
    */
   readonly seen: readonly IntList[];
+  /** Per word read, its stem and character n-grams found in `index` once (see wordIdsOf). */
+  readonly words: Map<string, WordIds>;
+}
+
+/** A word's features as the family indexes them: each place in `index`, or -1 where it has none. */
+interface WordIds extends WordFeatures {
+  readonly stemId: number;
+  readonly charIds: Int32Array;
+}
+
+/**
+ * A word's features looked up in the family's index once, then kept (bounded as the word cache is):
+ * a long story's character n-grams are most of its features, and people reuse words.
+ */
+function wordIdsOf(family: SoftmaxFamily, word: string): WordIds {
+  let found = family.words.get(word);
+  if (found) return found;
+  const { stem, chars } = wordFeatures(word);
+  const charIds = Int32Array.from(chars, (c) => family.index.get(c) ?? -1);
+  found = { stem, chars, stemId: family.index.get(stem) ?? -1, charIds };
+  if (family.words.size >= WORD_CACHE_SIZE) family.words.clear();
+  family.words.set(word, found);
+  return found;
 }
 
 /** Integers gathered while one text is read: the storage stays for the next read and only grows. */
@@ -324,7 +350,7 @@ export function softmaxFamily(models: readonly SoftmaxModel[]): SoftmaxFamily {
     return rows;
   });
   const seen = [new IntList(), new IntList(), new IntList()];
-  return { models, index, rowsOf, counts: new Int32Array(size), seen };
+  return { models, index, rowsOf, counts: new Int32Array(size), seen, words: new Map() };
 }
 
 /**
@@ -352,23 +378,55 @@ export function readFeatures(
   const others = new Map<string, number>();
   const otherCounts: number[] = [];
   for (const group of seen) group.length = 0;
+  /** A feature the family indexes, by its place. */
+  const known = (group: number, id: number) => {
+    if ((counts[id] = (counts[id] ?? 0) + 1) === 1) seen[group]?.push(id);
+  };
+  /** Any other feature, by its text: it counts only towards its group's length. */
+  const other = (group: number, text: string) => {
+    const at = others.get(text);
+    if (at !== undefined) {
+      otherCounts[at] = (otherCounts[at] ?? 0) + 1;
+    } else {
+      others.set(text, otherCounts.length);
+      seen[group]?.push(-1 - otherCounts.length);
+      otherCounts.push(1);
+    }
+  };
   try {
-    eachFeature(words, options, (group, feature, next) => {
-      const id = index.get(feature, next);
-      if (id !== undefined) {
-        if ((counts[id] = (counts[id] ?? 0) + 1) === 1) seen[group]?.push(id);
-        return;
+    // The features eachFeature() gives, in its order, with each word's looked up once (wordIdsOf).
+    let previous: string | undefined;
+    for (const word of words) {
+      if (isClauseBreak(word)) {
+        previous = undefined;
+        continue;
       }
-      const text = next === undefined ? feature : pairFeature(feature, next);
-      const other = others.get(text);
-      if (other !== undefined) {
-        otherCounts[other] = (otherCounts[other] ?? 0) + 1;
-      } else {
-        others.set(text, otherCounts.length);
-        seen[group]?.push(-1 - otherCounts.length);
-        otherCounts.push(1);
+      const w = wordIdsOf(family, word);
+      if (options.words) {
+        if (w.stemId >= 0) known(0, w.stemId);
+        else other(0, w.stem);
       }
-    });
+      if (options.pairs && previous !== undefined) {
+        const id = index.get(previous, w.stem);
+        if (id !== undefined) known(0, id);
+        else other(0, pairFeature(previous, w.stem));
+      }
+      previous = w.stem;
+      if (options.chars) {
+        for (let i = 0; i < w.charIds.length; i++) {
+          const id = w.charIds[i] ?? -1;
+          if (id >= 0) known(1, id);
+          else other(1, w.chars[i] ?? '');
+        }
+      }
+    }
+    if (options.asking) {
+      eachAskingFeature(words, (group, feature) => {
+        const id = index.get(feature);
+        if (id !== undefined) known(group, id);
+        else other(group, feature);
+      });
+    }
     const countOf = (e: number) => (e >= 0 ? (counts[e] ?? 0) : (otherCounts[-1 - e] ?? 0));
     let indexed = 0;
     for (const group of seen) for (let i = 0; i < group.length; i++) if (group.get(i) >= 0) indexed++;
