@@ -6,6 +6,7 @@ const WEIGHT = alt('weight', '(?:\\d+ ?)?(?:kilos?|kgs?|pounds|lbs?)', 'stone');
 const UNEXPLAINED = alt(
   'without trying',
   'not trying',
+  '(?:havent|hasnt|not) been trying',
   'for no reason',
   'no reason',
   'unexplained',
@@ -18,7 +19,7 @@ const UNEXPLAINED = alt(
   'without meaning to',
   'eat a lot',
   'eating normally',
-  'eating the same',
+  'eating (?:the )?same',
   'without changing (?:a thing|anything)',
 );
 /** Wanting to lose weight is not losing it without trying. */
@@ -93,7 +94,7 @@ export const cancer: RedFlagConcept = {
         `\\bweight loss\\b`,
         `\\bweight (?:is |has been |keeps |has )?(?:dropping|falling|going down|coming off|dropped|fallen)\\b`,
         `\\bgetting (?:thinner|skinnier)\\b`,
-        `\\b(?:clothes|trousers|jeans|pants|dress|belt) (?:are |is )?(?:hanging off|falling off|loose|looser|baggy)\\b`,
+        `\\b(?:clothes|trousers|jeans|pants|dress|belt) (?:are |is )?(?:(?:literally|now|really|all|so|just|getting) )?(?:hanging off|falling off|loose|looser|baggy)\\b`,
       ),
       unlessBefore: WEIGHT_INTENT,
       unlessSentence: ON_PURPOSE,
