@@ -329,6 +329,11 @@ const CONCEPT_WORDINGS: Record<string, readonly [string, 'emergency' | 'urgent']
     ['I have myeloma and my back pain is new', 'urgent'],
     ['I have been in remission for two years and now my lower back aches all the time', 'urgent'],
     ['my clothes are hanging off me and my back aches', 'urgent'],
+    ['my trousers are really hanging off me and my lower back aches every day', 'urgent'],
+    [
+      "I haven't been trying to lose weight, eating same as always, and my back has ached for weeks",
+      'urgent',
+    ],
     ['back pain, i have secondaries in my bones', 'urgent'],
   ],
   'lump or change of shape': [
@@ -380,6 +385,7 @@ const DENIED = [
   'back pain, no fever, no weight loss, no history of cancer',
   'lower back pain with my bladder fine and no numbness',
   'does losing weight help back pain',
+  'my jeans are not loose at all, my lower back just aches after the gym',
   'losing weight and stretching helped my back a lot',
   'I ride a horse at a canter and my back gets sore',
   'what about falling off the bike after my hip operation?',
